@@ -1,0 +1,24 @@
+import { defineConfig } from 'vite';
+
+// The client lives in client/; the server (server/main.ts) serves client/dist in production.
+// `npm run dev` proxies the API and the live socket to a running server on SITROOM_DEV_SERVER.
+const backend = process.env.SITROOM_DEV_SERVER ?? 'http://127.0.0.1:8080';
+
+export default defineConfig({
+  root: 'client',
+  build: { outDir: 'dist', emptyOutDir: true },
+  server: {
+    proxy: {
+      '/api': backend,
+      '/healthz': backend,
+      '/socket.io': { target: backend, ws: true },
+    },
+  },
+  test: {
+    root: '.',
+    include: ['tests/**/*.test.ts'],
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    pool: 'forks',
+  },
+});
