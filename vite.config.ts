@@ -1,4 +1,4 @@
-import { defineConfig } from 'vite';
+import { defineConfig } from 'vitest/config';
 
 // The client lives in client/; the server (server/main.ts) serves client/dist in production.
 // `npm run dev` proxies the API and the live socket to a running server on SITROOM_DEV_SERVER.

@@ -1,0 +1,131 @@
+// Configuration: read once from the environment at boot, checked against a schema; the type comes from the schema.
+// A bad value stops the start with a message naming the variable.
+import { Type, type Static } from '@sinclair/typebox';
+import { Value, ValuePointer } from '@sinclair/typebox/value';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+const Int = (min: number, max: number) => Type.Integer({ minimum: min, maximum: max });
+
+export const ConfigSchema = Type.Object({
+  port: Int(0, 65535),
+  host: Type.String({ minLength: 1 }),
+  dbPath: Type.String({ minLength: 1 }),
+  dataDir: Type.String({ minLength: 1 }),
+  geoDir: Type.Union([Type.String({ minLength: 1 }), Type.Null()]),
+  timezone: Type.String({ minLength: 1 }),
+  ingestKeys: Type.Array(Type.String({ minLength: 16 })),
+  deadlinesHours: Type.Record(Type.String(), Type.Number({ exclusiveMinimum: 0 })),
+  dbSync: Type.Union([Type.Literal('full'), Type.Literal('normal')]),
+  logLevel: Type.Union(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l))),
+  retention: Type.Object({
+    appealsDays: Int(30, 5000),
+    incidentsDays: Int(7, 5000),
+    positionsHours: Int(1, 24 * 90),
+    containerEventsDays: Int(1, 3650),
+    metricsDays: Int(30, 5000),
+  }),
+  sim: Type.Object({
+    enabled: Type.Boolean(),
+    seed: Type.Integer(),
+    speed: Type.Number({ minimum: 0.1, maximum: 1000 }),
+    teams: Int(1, 5000),
+    sites: Int(0, 200_000),
+    backfillDays: Int(0, 1000),
+  }),
+});
+export type Config = Static<typeof ConfigSchema>;
+
+/** Which environment variable each config path comes from, so errors can name it. */
+const SOURCES: Record<string, string> = {
+  '/port': 'PORT', '/host': 'HOST', '/dbPath': 'SITROOM_DB', '/dataDir': 'SITROOM_DATA_DIR', '/geoDir': 'SITROOM_GEO_DIR',
+  '/timezone': 'SITROOM_TZ', '/ingestKeys': 'SITROOM_INGEST_KEYS', '/deadlinesHours': 'SITROOM_DEADLINES',
+  '/dbSync': 'SITROOM_DB_SYNC', '/logLevel': 'SITROOM_LOG_LEVEL',
+  '/retention/appealsDays': 'SITROOM_RETAIN_APPEALS_DAYS', '/retention/incidentsDays': 'SITROOM_RETAIN_INCIDENTS_DAYS',
+  '/retention/positionsHours': 'SITROOM_RETAIN_POSITIONS_HOURS',
+  '/retention/containerEventsDays': 'SITROOM_RETAIN_CONTAINER_EVENTS_DAYS', '/retention/metricsDays': 'SITROOM_RETAIN_METRICS_DAYS',
+  '/sim/enabled': 'SITROOM_SIM', '/sim/seed': 'SITROOM_SIM_SEED', '/sim/speed': 'SITROOM_SIM_SPEED',
+  '/sim/teams': 'SITROOM_SIM_TEAMS', '/sim/sites': 'SITROOM_SIM_SITES', '/sim/backfillDays': 'SITROOM_SIM_BACKFILL_DAYS',
+};
+
+export class ConfigError extends Error {
+  constructor(readonly variable: string, message: string) {
+    super(`${variable}: ${message}`);
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+function num(env: Env, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw.trim() === '') return fallback;
+  const v = Number(raw);
+  if (!Number.isFinite(v)) throw new ConfigError(name, `expected a number, got "${raw}"`);
+  return v;
+}
+
+function onOff(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name]?.trim().toLowerCase();
+  if (raw === undefined || raw === '') return fallback;
+  if (['on', 'true', '1', 'yes'].includes(raw)) return true;
+  if (['off', 'false', '0', 'no'].includes(raw)) return false;
+  throw new ConfigError(name, `expected on or off, got "${env[name]}"`);
+}
+
+function deadlines(env: Env): Record<string, number> {
+  const raw = env.SITROOM_DEADLINES?.trim();
+  if (!raw) return {};
+  const out: Record<string, number> = {};
+  for (const part of raw.split(',')) {
+    const [key, value] = part.split('=').map((s) => s.trim());
+    const hours = Number(value);
+    if (!key || !Number.isFinite(hours) || hours <= 0) {
+      throw new ConfigError('SITROOM_DEADLINES', `expected channel=hours pairs like social=8,pos=720, got "${part}"`);
+    }
+    out[key] = hours;
+  }
+  return out;
+}
+
+export function loadConfig(env: Env = process.env): Config {
+  const candidate: Config = {
+    port: num(env, 'PORT', 8080),
+    host: env.HOST?.trim() || '127.0.0.1',
+    dbPath: path.resolve(env.SITROOM_DB?.trim() || path.join(repoRoot, 'var', 'sitroom.db')),
+    dataDir: path.resolve(env.SITROOM_DATA_DIR?.trim() || path.join(repoRoot, 'data')),
+    geoDir: env.SITROOM_GEO_DIR?.trim() ? path.resolve(env.SITROOM_GEO_DIR.trim()) : null,
+    timezone: env.SITROOM_TZ?.trim() || 'Asia/Yekaterinburg',
+    ingestKeys: (env.SITROOM_INGEST_KEYS ?? '').split(',').map((k) => k.trim()).filter(Boolean),
+    deadlinesHours: deadlines(env),
+    dbSync: (env.SITROOM_DB_SYNC?.trim().toLowerCase() || 'full') as Config['dbSync'],
+    logLevel: (env.SITROOM_LOG_LEVEL?.trim() || 'info') as Config['logLevel'],
+    retention: {
+      appealsDays: num(env, 'SITROOM_RETAIN_APPEALS_DAYS', 400),
+      incidentsDays: num(env, 'SITROOM_RETAIN_INCIDENTS_DAYS', 400),
+      positionsHours: num(env, 'SITROOM_RETAIN_POSITIONS_HOURS', 6),
+      containerEventsDays: num(env, 'SITROOM_RETAIN_CONTAINER_EVENTS_DAYS', 14),
+      metricsDays: num(env, 'SITROOM_RETAIN_METRICS_DAYS', 800),
+    },
+    sim: {
+      enabled: onOff(env, 'SITROOM_SIM', true),
+      seed: num(env, 'SITROOM_SIM_SEED', 20211220),
+      speed: num(env, 'SITROOM_SIM_SPEED', 1),
+      teams: num(env, 'SITROOM_SIM_TEAMS', 300),
+      sites: num(env, 'SITROOM_SIM_SITES', 24_000),
+      backfillDays: num(env, 'SITROOM_SIM_BACKFILL_DAYS', 400),
+    },
+  };
+  const error = Value.Errors(ConfigSchema, candidate).First();
+  if (error) {
+    const variable = SOURCES[error.path] ?? SOURCES[error.path.replace(/\/\d+$/, '')] ?? error.path;
+    throw new ConfigError(variable, `${error.message} (got ${JSON.stringify(ValuePointer.Get(candidate, error.path))})`);
+  }
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: candidate.timezone });
+  } catch {
+    throw new ConfigError('SITROOM_TZ', `unknown time zone "${candidate.timezone}"`);
+  }
+  return candidate;
+}

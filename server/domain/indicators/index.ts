@@ -1,0 +1,22 @@
+// All indicators, derived once on the server; clients never recompute them.
+import type { Summary } from '../../protocol/summary';
+import type { Store } from '../../store';
+import type { Reference } from '../../reference/load';
+import type { Hub } from '../../hub/hub';
+import { indicatorContext } from './context';
+import { appealIndicators } from './appeals';
+import { deadlineIndicators } from './deadlines';
+import { fleetIndicators } from './fleet';
+import { containerIndicators } from './containers';
+import { incidentIndicators } from './incidents';
+import { hotlineIndicators } from './hotline';
+
+export function computeSummary(store: Store, reference: Reference, hub: Hub, now: number, timezone: string): Summary {
+  const c = indicatorContext(store, reference, hub, now, timezone);
+  const { deadlines, ranking } = deadlineIndicators(c);
+  return {
+    time: now, timezone, day: c.day,
+    appeals: appealIndicators(c), deadlines, ranking,
+    fleet: fleetIndicators(c), containers: containerIndicators(c), incidents: incidentIndicators(c), hotline: hotlineIndicators(c),
+  };
+}

@@ -1,0 +1,14 @@
+// Named metrics the indicators read. Any producer (a departmental system, the simulator) may post them to
+// /api/ingest/metrics; the units are in the names.
+export const METRICS = {
+  /** one sample per ambulance call, value 1, at the call's time */
+  emsCall: 'ems.call',
+  /** seconds from the call to the team's arrival, at the arrival time */
+  emsArrival: 'ems.arrival_s',
+  /** teams on duty (sampled through the day, or one daily figure) */
+  emsTeamsOnDuty: 'ems.teams_on_duty',
+  /** one sample per hotline call: value = seconds waited, label outcome = answered | missed */
+  hotlineCall: 'hotline.call_wait_s',
+} as const;
+
+export const ARRIVAL_TARGET_MINUTES = 20;

@@ -1,0 +1,187 @@
+// The live hub: what is true now (per topic), sequence numbers, and the deltas that move every screen from one
+// state to the next. It knows nothing of sockets; the gateway listens to it.
+import type { AppealRecord, ContainerSiteRecord, IncidentRecord, VehicleRecord } from '../domain/records';
+import { HOUR } from '../domain/time';
+import { encodeContainerColumns } from '../protocol/container-columns';
+import { encodeFleetFrame, type FleetFix } from '../protocol/fleet-frame';
+import type { Delta, Snapshots, Topic } from '../protocol/live';
+import type { Summary } from '../protocol/summary';
+import { CONTAINER_STATUSES, type AppealView, type ContainerSiteView, type IncidentView, type VehicleView } from '../protocol/views';
+import { TopicLog } from './sequence';
+import { appealView, containerView, incidentView, vehicleView } from './views';
+
+export const APPEAL_WINDOW = 24 * HOUR;
+export const RESOLVED_INCIDENT_WINDOW = 24 * HOUR;
+const RING = 2000;
+
+export interface HubListener {
+  delta(d: Delta): void;
+  fleetFrame(bytes: Uint8Array, time: number): void;
+}
+
+export interface HubSeed {
+  appeals: AppealRecord[];
+  incidents: IncidentRecord[];
+  vehicles: VehicleRecord[];
+  containers: ContainerSiteRecord[];
+}
+
+export function createHub(municipalityIds: readonly string[], operatorIds: readonly string[]) {
+  const logs = {
+    appeals: new TopicLog('appeals', RING), incidents: new TopicLog('incidents', RING), fleet: new TopicLog('fleet', RING),
+    containers: new TopicLog('containers', RING), kpi: new TopicLog('kpi', RING),
+  };
+  const listeners = new Set<HubListener>();
+  const appeals = new Map<string, AppealView>();
+  const incidents = new Map<string, IncidentView>();
+  const vehicles = new Map<string, VehicleView>();
+  const sites: ContainerSiteView[] = [];
+  const siteIndex = new Map<string, number>();
+  let containerCache: Snapshots['containers'] | null = null;
+  let kpi: Summary | null = null;
+  let kpiSections = new Map<string, string>();
+  let frameSeq = 0;
+  let lastTime = 0;
+  const touched = new Map<Topic, number>();
+
+  const emit = <T extends Topic>(topic: T, time: number, payload: Delta<T>['payload']) => {
+    lastTime = Math.max(lastTime, time);
+    touched.set(topic, time);
+    const d = (logs[topic] as TopicLog<T>).append(time, payload);
+    for (const l of listeners) l.delta(d as Delta);
+  };
+
+  const putVehicle = (v: VehicleRecord): VehicleView => {
+    const view = vehicleView(v, vehicles.get(v.id)?.index ?? vehicles.size);
+    vehicles.set(v.id, view);
+    return view;
+  };
+  const putSite = (s: ContainerSiteRecord): ContainerSiteView => {
+    const index = siteIndex.get(s.id) ?? sites.length;
+    const view = containerView(s, index);
+    sites[index] = view;
+    siteIndex.set(s.id, index);
+    containerCache = null;
+    return view;
+  };
+
+  const hub = {
+    /** Fills the state from the store at start, without deltas (no client is connected yet). */
+    load(seed: HubSeed, now: number): void {
+      for (const a of seed.appeals) if (a.receivedAt >= now - APPEAL_WINDOW) appeals.set(a.id, appealView(a));
+      for (const i of seed.incidents) incidents.set(i.id, incidentView(i));
+      for (const v of seed.vehicles) putVehicle(v);
+      for (const s of seed.containers) putSite(s);
+      lastTime = now;
+    },
+    listen(l: HubListener): () => void {
+      listeners.add(l);
+      return () => listeners.delete(l);
+    },
+
+    applyAppeals(records: readonly AppealRecord[], now: number): void {
+      const upsert: AppealView[] = [];
+      const remove: string[] = [];
+      for (const a of records) {
+        if (a.receivedAt >= now - APPEAL_WINDOW) {
+          const view = appealView(a);
+          appeals.set(a.id, view);
+          upsert.push(view);
+        } else if (appeals.delete(a.id)) remove.push(a.id);
+      }
+      if (upsert.length || remove.length) emit('appeals', now, { upsert, remove });
+    },
+    applyIncidents(records: readonly IncidentRecord[], now: number): void {
+      const upsert: IncidentView[] = [];
+      const remove: string[] = [];
+      for (const i of records) {
+        if (i.status === 'active' || (i.resolvedAt ?? 0) >= now - RESOLVED_INCIDENT_WINDOW) {
+          const view = incidentView(i);
+          incidents.set(i.id, view);
+          upsert.push(view);
+        } else if (incidents.delete(i.id)) remove.push(i.id);
+      }
+      if (upsert.length || remove.length) emit('incidents', now, { upsert, remove });
+    },
+    /** Vehicles whose fix moved; a delta only for those that are new or changed status or callsign. */
+    applyVehicles(records: readonly VehicleRecord[], now: number): void {
+      const upsert: VehicleView[] = [];
+      for (const v of records) {
+        const before = vehicles.get(v.id);
+        const view = putVehicle(v);
+        if (!before || before.status !== view.status || before.callsign !== view.callsign || before.substation !== view.substation) {
+          upsert.push(view);
+        }
+      }
+      if (upsert.length) emit('fleet', now, { upsert });
+    },
+    applyContainers(records: readonly ContainerSiteRecord[], now: number): void {
+      const added: ContainerSiteView[] = [];
+      const changes: Delta<'containers'>['payload']['changes'] = [];
+      for (const s of records) {
+        const known = siteIndex.has(s.id);
+        const view = putSite(s);
+        if (known) changes.push({ index: view.index, fill: view.fill, status: view.status, servicedAt: view.servicedAt });
+        else added.push(view);
+      }
+      if (added.length || changes.length) emit('containers', now, { added, changes });
+    },
+    /** Sends only the indicator sections that changed. */
+    setKpi(summary: Summary): void {
+      const next = new Map(Object.entries(summary).filter(([k]) => k !== 'time').map(([k, v]) => [k, JSON.stringify(v)]));
+      const changed = [...next].filter(([k, v]) => kpiSections.get(k) !== v).map(([k]) => k);
+      kpi = summary;
+      kpiSections = next;
+      if (changed.length === 0) return;
+      const sections: Partial<Summary> = { time: summary.time };
+      for (const k of changed) (sections as Record<string, unknown>)[k] = summary[k as keyof Summary];
+      emit('kpi', summary.time, { sections });
+    },
+    /** Drops appeals and resolved incidents that left their windows. */
+    prune(now: number): void {
+      const oldAppeals = [...appeals.values()].filter((a) => a.receivedAt < now - APPEAL_WINDOW).map((a) => a.id);
+      oldAppeals.forEach((id) => appeals.delete(id));
+      if (oldAppeals.length) emit('appeals', now, { upsert: [], remove: oldAppeals });
+      const oldIncidents = [...incidents.values()]
+        .filter((i) => i.status === 'resolved' && (i.resolvedAt ?? 0) < now - RESOLVED_INCIDENT_WINDOW).map((i) => i.id);
+      oldIncidents.forEach((id) => incidents.delete(id));
+      if (oldIncidents.length) emit('incidents', now, { upsert: [], remove: oldIncidents });
+    },
+
+    seq: (topic: Topic): number => logs[topic].seq,
+    since: (topic: Topic, seq: number): Delta[] | null => logs[topic].since(seq) as Delta[] | null,
+    lastTime: () => lastTime,
+    /** server time of the topic's last change in this run, or null */
+    touched: (topic: Topic): number | null => touched.get(topic) ?? null,
+    snapshot<T extends Topic>(topic: T): Snapshots[T] | null {
+      const snapshots: { [K in Topic]: () => Snapshots[K] | null } = {
+        appeals: () => ({ windowMs: APPEAL_WINDOW, items: [...appeals.values()] }),
+        incidents: () => ({ items: [...incidents.values()] }),
+        fleet: () => ({ vehicles: [...vehicles.values()] }),
+        containers: () => (containerCache ??= {
+          operators: [...operatorIds], statuses: CONTAINER_STATUSES, ids: sites.map((s) => s.id),
+          municipalities: [...municipalityIds], columns: encodeContainerColumns({ sites, operators: operatorIds, municipalities: municipalityIds }),
+        }),
+        kpi: () => kpi,
+      };
+      return snapshots[topic]() as Snapshots[T] | null;
+    },
+    /** Encodes the whole fleet's latest fixes once and hands the frame to every listener. */
+    tickFleet(now: number): Uint8Array | null {
+      const fixes: FleetFix[] = [];
+      for (const v of vehicles.values()) {
+        if (v.lon === null || v.lat === null || v.fixAt === null) continue;
+        fixes.push({ index: v.index, lon: v.lon, lat: v.lat, speedKmh: v.speedKmh, heading: v.heading, status: v.status, fixAt: v.fixAt });
+      }
+      if (fixes.length === 0) return null;
+      const bytes = encodeFleetFrame(fixes, ++frameSeq, now);
+      for (const l of listeners) l.fleetFrame(bytes, now);
+      return bytes;
+    },
+    counts: () => ({ appeals: appeals.size, incidents: incidents.size, vehicles: vehicles.size, sites: sites.length }),
+    vehicles: (): VehicleView[] => [...vehicles.values()],
+    sites: (): readonly ContainerSiteView[] => sites,
+  };
+  return hub;
+}
+export type Hub = ReturnType<typeof createHub>;

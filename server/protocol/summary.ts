@@ -1,0 +1,110 @@
+// The indicators, derived once on the server (server/domain/indicators) and sent whole on the `kpi` topic and at
+// GET /api/summary. Every figure says what it is compared with; times are epoch ms, durations say their unit.
+
+/** A count now, against the same local time of day yesterday and on the same weekday last week. */
+export interface Compared {
+  today: number;
+  yesterdaySameTime: number;
+  lastWeekSameTime: number;
+}
+
+export interface KeyedCompared extends Compared { id: string }
+
+export interface MunicipalityDeadlines {
+  id: string;
+  /** appeals answered in the window, and how many of those within their deadline */
+  answered: number;
+  answeredOnTime: number;
+  /** on time / (answered + open past due), over the window; null when nothing is due yet */
+  onTimeShare: number | null;
+  openOverdue: number;
+  medianResponseHours: number | null;
+}
+
+export interface OperatorContainers {
+  id: string;
+  sites: number;
+  servicedToday: number;
+  servicedTodayShare: number;
+  overflowing: number;
+  notServiced24h: number;
+  notServiced72h: number;
+}
+
+export interface Summary {
+  /** server time the summary describes */
+  time: number;
+  timezone: string;
+  /** local date (YYYY-MM-DD) that "today" means */
+  day: string;
+  appeals: {
+    total: Compared;
+    byChannel: KeyedCompared[];
+    byCategory: KeyedCompared[];
+    byMunicipality: (KeyedCompared & { per10k: number })[];
+    /** today's five most frequent categories */
+    top5: { id: string; count: number }[];
+    /** appeals per local hour: today so far, all of yesterday, all of the same weekday last week */
+    hourly: { today: number[]; yesterday: number[]; lastWeek: number[] };
+    /** appeals received in the last 24 hours not yet answered or closed */
+    open: number;
+    /** the newest appeal's receive time: how fresh this block is */
+    newestAt: number | null;
+  };
+  deadlines: {
+    windowDays: number;
+    answered: number;
+    answeredOnTime: number;
+    onTimeShare: number | null;
+    /** open appeals past their deadline now, and past the channel's ceiling */
+    openOverdue: number;
+    openPastCeiling: number;
+    byMunicipality: MunicipalityDeadlines[];
+  };
+  /** the 63 municipalities, worst first */
+  ranking: {
+    byOverdue: { id: string; openOverdue: number; medianResponseHours: number | null }[];
+    byResponse: { id: string; medianResponseHours: number | null; openOverdue: number }[];
+  };
+  fleet: {
+    teams: number;
+    onDuty: number;
+    /** average teams on duty on the same weekday 52 weeks ago (metric ems.teams_on_duty); null without history */
+    onDutyLastYear: number | null;
+    free: number;
+    busy: number;
+    byStatus: Record<string, number>;
+    callsToday: number;
+    callsYesterdaySameTime: number;
+    arrivalsToday: number;
+    medianArrivalMinutes: number | null;
+    within20Share: number | null;
+    arrivalTargetMinutes: number;
+    newestFixAt: number | null;
+  };
+  containers: {
+    sites: number;
+    byStatus: Record<string, number>;
+    overflowing: number;
+    notServiced24h: number;
+    notServiced72h: number;
+    servicedToday: number;
+    byOperator: OperatorContainers[];
+    newestAt: number | null;
+  };
+  incidents: {
+    active: number;
+    today: number;
+    byType: Record<string, number>;
+    bySeverity: Record<string, number>;
+    newestAt: number | null;
+  };
+  hotline: {
+    calls: Compared;
+    answered: number;
+    missed: number;
+    missedShare: number | null;
+    medianWaitSeconds: number | null;
+    newestAt: number | null;
+  };
+}

@@ -1,0 +1,102 @@
+// SQL for appeals and their per-day counts.
+import type { Db } from './database';
+import type { AppealRecord } from '../domain/records';
+import type { AppealStatus } from '../protocol/views';
+
+interface AppealRow {
+  id: string; source: string; channel: string; category: string; municipality: string; lon: number | null; lat: number | null;
+  address: string | null; text: string | null; author: string | null; contact: string | null; status: string;
+  received_at: number; in_work_at: number | null; answered_at: number | null; closed_at: number | null;
+  due_at: number; ceiling_at: number; updated_at: number;
+}
+
+const fromRow = (r: AppealRow): AppealRecord => ({
+  id: r.id, source: r.source, channel: r.channel, category: r.category, municipality: r.municipality, lon: r.lon, lat: r.lat,
+  address: r.address, text: r.text, author: r.author, contact: r.contact, status: r.status as AppealStatus,
+  receivedAt: r.received_at, inWorkAt: r.in_work_at, answeredAt: r.answered_at, closedAt: r.closed_at,
+  dueAt: r.due_at, ceilingAt: r.ceiling_at, updatedAt: r.updated_at,
+});
+
+export type AppealDim = 'channel' | 'category' | 'municipality';
+export interface AppealListQuery { since: number | null; municipality: string | null; category: string | null; limit: number; cursor: { at: number; id: string } | null }
+
+export function appealStore(db: Db) {
+  const get = db.prepare<[string], AppealRow>('SELECT * FROM appeals WHERE id = ?');
+  const put = db.prepare(`INSERT INTO appeals VALUES (@id, @source, @channel, @category, @municipality, @lon, @lat, @address,
+    @text, @author, @contact, @status, @receivedAt, @inWorkAt, @answeredAt, @closedAt, @dueAt, @ceilingAt, @updatedAt)
+    ON CONFLICT (id) DO UPDATE SET source = excluded.source, channel = excluded.channel, category = excluded.category,
+    municipality = excluded.municipality, lon = excluded.lon, lat = excluded.lat, address = excluded.address,
+    text = excluded.text, author = excluded.author, contact = excluded.contact, status = excluded.status,
+    received_at = excluded.received_at, in_work_at = excluded.in_work_at, answered_at = excluded.answered_at,
+    closed_at = excluded.closed_at, due_at = excluded.due_at, ceiling_at = excluded.ceiling_at, updated_at = excluded.updated_at`);
+  const bump = db.prepare(`INSERT INTO appeal_daily VALUES (?, ?, ?, 1)
+    ON CONFLICT (day, dim, key) DO UPDATE SET count = count + 1`);
+  const countBy = (dim: AppealDim) => db.prepare<[number, number], { key: string; n: number }>(
+    `SELECT ${dim} AS key, count(*) AS n FROM appeals WHERE received_at >= ? AND received_at < ? GROUP BY ${dim}`);
+  const counters = { channel: countBy('channel'), category: countBy('category'), municipality: countBy('municipality') };
+  const hourly = db.prepare<[number, number, number], { h: number; n: number }>(
+    'SELECT (received_at - ?) / 3600000 AS h, count(*) AS n FROM appeals WHERE received_at >= ? AND received_at < ? GROUP BY h');
+  const recent = db.prepare<[number], AppealRow>('SELECT * FROM appeals WHERE received_at >= ? ORDER BY received_at, id');
+  const answeredIn = db.prepare<[number, number], { municipality: string; received_at: number; answered_at: number; due_at: number }>(
+    `SELECT municipality, received_at, answered_at, due_at FROM appeals
+     WHERE received_at >= ? AND received_at < ? AND answered_at IS NOT NULL`);
+  const pastDueUnanswered = db.prepare<[number, number], { municipality: string; n: number }>(
+    `SELECT municipality, count(*) AS n FROM appeals WHERE received_at >= ? AND due_at < ? AND answered_at IS NULL
+     GROUP BY municipality`);
+  const openOverdue = db.prepare<[number], { municipality: string; n: number }>(
+    `SELECT municipality, count(*) AS n FROM appeals WHERE answered_at IS NULL AND closed_at IS NULL AND due_at < ?
+     GROUP BY municipality`);
+  const openPastCeiling = db.prepare<[number], { n: number }>(
+    'SELECT count(*) AS n FROM appeals WHERE answered_at IS NULL AND closed_at IS NULL AND ceiling_at < ?');
+  const openSince = db.prepare<[number], { n: number }>(
+    'SELECT count(*) AS n FROM appeals WHERE received_at >= ? AND answered_at IS NULL AND closed_at IS NULL');
+  const newest = db.prepare<[], { at: number | null }>('SELECT max(received_at) AS at FROM appeals');
+  const deleteBefore = db.prepare('DELETE FROM appeals WHERE received_at < ?');
+  const deleteDailyBefore = db.prepare('DELETE FROM appeal_daily WHERE day < ?');
+
+  return {
+    get: (id: string): AppealRecord | null => { const r = get.get(id); return r ? fromRow(r) : null; },
+    /** Writes the merged record; counts it in the per-day table when it is new. */
+    put(record: AppealRecord, isNew: boolean, localDay: string): void {
+      put.run(record);
+      if (isNew) {
+        bump.run(localDay, 'channel', record.channel);
+        bump.run(localDay, 'category', record.category);
+        bump.run(localDay, 'municipality', record.municipality);
+      }
+    },
+    countBy: (dim: AppealDim, from: number, to: number): Map<string, number> =>
+      new Map(counters[dim].all(from, to).map((r) => [r.key, r.n])),
+    hourly(dayStart: number, to: number): number[] {
+      const out = new Array<number>(24).fill(0);
+      for (const r of hourly.all(dayStart, dayStart, to)) if (r.h >= 0 && r.h < 24) out[r.h] = r.n;
+      return out;
+    },
+    receivedSince: (t: number): AppealRecord[] => recent.all(t).map(fromRow),
+    answeredIn: (from: number, to: number) => answeredIn.all(from, to),
+    /** unanswered appeals of the window whose deadline has passed (late, whether still open or closed unanswered) */
+    pastDueUnanswered: (from: number, now: number) => new Map(pastDueUnanswered.all(from, now).map((r) => [r.municipality, r.n])),
+    openOverdue: (now: number) => new Map(openOverdue.all(now).map((r) => [r.municipality, r.n])),
+    openPastCeiling: (now: number) => openPastCeiling.get(now)?.n ?? 0,
+    openSince: (t: number) => openSince.get(t)?.n ?? 0,
+    newestAt: () => newest.get()?.at ?? null,
+    list(q: AppealListQuery): AppealRecord[] {
+      const where: string[] = [];
+      const args: (string | number)[] = [];
+      if (q.since !== null) { where.push('received_at >= ?'); args.push(q.since); }
+      if (q.municipality) { where.push('municipality = ?'); args.push(q.municipality); }
+      if (q.category) { where.push('category = ?'); args.push(q.category); }
+      if (q.cursor) { where.push('(received_at < ? OR (received_at = ? AND id < ?))'); args.push(q.cursor.at, q.cursor.at, q.cursor.id); }
+      const sql = `SELECT * FROM appeals ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+        ORDER BY received_at DESC, id DESC LIMIT ?`;
+      return db.prepare<(string | number)[], AppealRow>(sql).all(...args, q.limit).map(fromRow);
+    },
+    daily: db.prepare<[string, string, string], { day: string; key: string; count: number }>(
+      'SELECT day, key, count FROM appeal_daily WHERE dim = ? AND day >= ? AND day <= ? ORDER BY day'),
+    prune(before: number, beforeDay: string): number {
+      deleteDailyBefore.run(beforeDay);
+      return deleteBefore.run(before).changes;
+    },
+  };
+}
+export type AppealStore = ReturnType<typeof appealStore>;

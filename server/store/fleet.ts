@@ -1,0 +1,37 @@
+// SQL for vehicles (current state) and their positions (a bounded history).
+import type { Db } from './database';
+import type { PositionRecord, VehicleRecord } from '../domain/records';
+import type { VehicleStatus } from '../protocol/views';
+
+interface VehicleRow {
+  id: string; callsign: string; substation: string | null; status: string | null; lon: number | null; lat: number | null;
+  speed_kmh: number | null; heading: number | null; fix_at: number | null; updated_at: number;
+}
+
+const fromRow = (r: VehicleRow): VehicleRecord => ({
+  id: r.id, callsign: r.callsign, substation: r.substation, status: r.status as VehicleStatus | null, lon: r.lon, lat: r.lat,
+  speedKmh: r.speed_kmh, heading: r.heading, fixAt: r.fix_at, updatedAt: r.updated_at,
+});
+
+export function fleetStore(db: Db) {
+  const all = db.prepare<[], VehicleRow>('SELECT * FROM vehicles ORDER BY rowid');
+  const put = db.prepare(`INSERT INTO vehicles VALUES (@id, @callsign, @substation, @status, @lon, @lat, @speedKmh, @heading,
+    @fixAt, @updatedAt) ON CONFLICT (id) DO UPDATE SET callsign = excluded.callsign, substation = excluded.substation,
+    status = excluded.status, lon = excluded.lon, lat = excluded.lat, speed_kmh = excluded.speed_kmh, heading = excluded.heading,
+    fix_at = excluded.fix_at, updated_at = excluded.updated_at`);
+  const addPosition = db.prepare(`INSERT INTO positions VALUES (@vehicle, @at, @lon, @lat, @speedKmh, @heading, @status,
+    @accuracyM, @source)`);
+  const track = db.prepare<[string, number, number], { at: number; lon: number; lat: number; status: string | null }>(
+    'SELECT at, lon, lat, status FROM positions WHERE vehicle = ? AND at >= ? ORDER BY at LIMIT ?');
+  const count = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM positions');
+  const prune = db.prepare('DELETE FROM positions WHERE at < ?');
+  return {
+    all: (): VehicleRecord[] => all.all().map(fromRow),
+    put: (v: VehicleRecord): void => { put.run(v); },
+    addPosition: (p: PositionRecord): void => { addPosition.run(p); },
+    track: (vehicle: string, since: number, limit: number) => track.all(vehicle, since, limit),
+    positionCount: () => count.get()?.n ?? 0,
+    prune: (before: number) => prune.run(before).changes,
+  };
+}
+export type FleetStore = ReturnType<typeof fleetStore>;

@@ -1,0 +1,33 @@
+// SQL for named metrics (time series samples) and the meta key-value table.
+import type { Db } from './database';
+import type { MetricRecord } from '../domain/records';
+
+export function metricStore(db: Db) {
+  const add = db.prepare(`INSERT INTO metrics VALUES (@name, @at, @value, @municipality, @labels, @key, @source)
+    ON CONFLICT (key) WHERE key IS NOT NULL DO NOTHING`);
+  const samples = db.prepare<[string, number, number], { at: number; value: number; labels: string | null; municipality: string | null }>(
+    'SELECT at, value, labels, municipality FROM metrics WHERE name = ? AND at >= ? AND at < ? ORDER BY at');
+  const stats = db.prepare<[string, number, number], { n: number; sum: number | null; avg: number | null; newest: number | null }>(
+    'SELECT count(*) AS n, sum(value) AS sum, avg(value) AS avg, max(at) AS newest FROM metrics WHERE name = ? AND at >= ? AND at < ?');
+  const latest = db.prepare<[string], { at: number; value: number } | undefined>(
+    'SELECT at, value FROM metrics WHERE name = ? ORDER BY at DESC LIMIT 1');
+  const names = db.prepare<[], { name: string; n: number; newest: number }>(
+    'SELECT name, count(*) AS n, max(at) AS newest FROM metrics GROUP BY name ORDER BY name');
+  const prune = db.prepare('DELETE FROM metrics WHERE at < ?');
+  const getMeta = db.prepare<[string], { value: string }>('SELECT value FROM meta WHERE key = ?');
+  const setMeta = db.prepare('INSERT INTO meta VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
+  return {
+    /** returns false when a sample with the same key was already stored */
+    add: (m: MetricRecord): boolean =>
+      add.run({ ...m, labels: m.labels ? JSON.stringify(m.labels) : null }).changes === 1,
+    samples: (name: string, from: number, to: number) =>
+      samples.all(name, from, to).map((r) => ({ ...r, labels: r.labels ? (JSON.parse(r.labels) as Record<string, string>) : null })),
+    stats: (name: string, from: number, to: number) => stats.get(name, from, to) ?? { n: 0, sum: null, avg: null, newest: null },
+    latest: (name: string) => latest.get(name) ?? null,
+    names: () => names.all(),
+    prune: (before: number) => prune.run(before).changes,
+    getMeta: (key: string): string | null => getMeta.get(key)?.value ?? null,
+    setMeta: (key: string, value: string): void => { setMeta.run(key, value); },
+  };
+}
+export type MetricStore = ReturnType<typeof metricStore>;

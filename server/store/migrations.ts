@@ -1,0 +1,50 @@
+// Schema migrations, versioned in code: migration i brings the file from user_version i to i + 1.
+export const MIGRATIONS: readonly string[] = [
+  `
+  CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+
+  CREATE TABLE appeals (
+    id TEXT PRIMARY KEY, source TEXT NOT NULL, channel TEXT NOT NULL, category TEXT NOT NULL, municipality TEXT NOT NULL,
+    lon REAL, lat REAL, address TEXT, text TEXT, author TEXT, contact TEXT,
+    status TEXT NOT NULL, received_at INTEGER NOT NULL, in_work_at INTEGER, answered_at INTEGER, closed_at INTEGER,
+    due_at INTEGER NOT NULL, ceiling_at INTEGER NOT NULL, updated_at INTEGER NOT NULL);
+  CREATE INDEX appeals_received ON appeals (received_at);
+  CREATE INDEX appeals_answered ON appeals (answered_at) WHERE answered_at IS NOT NULL;
+  CREATE INDEX appeals_open_due ON appeals (due_at) WHERE answered_at IS NULL AND closed_at IS NULL;
+
+  -- Per-day counts that outlive the raw appeals (retention): dim is channel, category or municipality.
+  CREATE TABLE appeal_daily (day TEXT NOT NULL, dim TEXT NOT NULL, key TEXT NOT NULL, count INTEGER NOT NULL,
+    PRIMARY KEY (day, dim, key)) WITHOUT ROWID;
+
+  CREATE TABLE incidents (
+    id TEXT PRIMARY KEY, source TEXT NOT NULL, type TEXT NOT NULL, severity TEXT NOT NULL, status TEXT NOT NULL,
+    municipality TEXT NOT NULL, lon REAL NOT NULL, lat REAL NOT NULL, area TEXT, title TEXT NOT NULL, description TEXT,
+    reported_at INTEGER NOT NULL, resolved_at INTEGER, updated_at INTEGER NOT NULL);
+  CREATE INDEX incidents_reported ON incidents (reported_at);
+  CREATE INDEX incidents_active ON incidents (status) WHERE status = 'active';
+
+  CREATE TABLE vehicles (
+    id TEXT PRIMARY KEY, callsign TEXT NOT NULL, substation TEXT, status TEXT,
+    lon REAL, lat REAL, speed_kmh REAL, heading REAL, fix_at INTEGER, updated_at INTEGER NOT NULL);
+  CREATE TABLE positions (
+    vehicle TEXT NOT NULL, at INTEGER NOT NULL, lon REAL NOT NULL, lat REAL NOT NULL, speed_kmh REAL, heading REAL,
+    status TEXT, accuracy_m REAL, source TEXT NOT NULL);
+  CREATE INDEX positions_vehicle_at ON positions (vehicle, at);
+  CREATE INDEX positions_at ON positions (at);
+
+  CREATE TABLE container_sites (
+    id TEXT PRIMARY KEY, operator TEXT NOT NULL, municipality TEXT NOT NULL, lon REAL NOT NULL, lat REAL NOT NULL,
+    containers INTEGER NOT NULL, volume_m3 REAL NOT NULL, fill REAL NOT NULL, status TEXT NOT NULL,
+    serviced_at INTEGER, updated_at INTEGER NOT NULL);
+  -- Status changes and services of sites (fill changes alone update the site, not this history).
+  CREATE TABLE container_events (
+    site TEXT NOT NULL, at INTEGER NOT NULL, kind TEXT NOT NULL, status TEXT NOT NULL, fill REAL NOT NULL);
+  CREATE INDEX container_events_at ON container_events (at);
+  CREATE INDEX container_events_site ON container_events (site, at);
+
+  CREATE TABLE metrics (
+    name TEXT NOT NULL, at INTEGER NOT NULL, value REAL NOT NULL, municipality TEXT, labels TEXT, key TEXT, source TEXT NOT NULL);
+  CREATE INDEX metrics_name_at ON metrics (name, at);
+  CREATE UNIQUE INDEX metrics_key ON metrics (key) WHERE key IS NOT NULL;
+  `,
+];
