@@ -1,0 +1,120 @@
+// Read endpoints for any GIS or script: health, indicators, GeoJSON of vehicles, incidents and container sites,
+// paged appeals, reference data and the geodata in use.
+import { Type } from '@sinclair/typebox';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { Store } from '../store';
+import type { Hub } from '../hub/hub';
+import type { Reference } from '../reference/load';
+import type { Summary } from '../protocol/summary';
+import { CONTAINER_STATUSES } from '../protocol/views';
+import { appealView, incidentView } from '../hub/views';
+import { parseTime, HOUR } from '../domain/time';
+
+export interface ReadRoutesOptions {
+  store: Store;
+  hub: Hub;
+  reference: Reference;
+  now: () => number;
+  summary: () => Summary;
+  startedAt: number;
+}
+
+const point = (lon: number, lat: number) => ({ type: 'Point' as const, coordinates: [lon, lat] });
+const collection = (features: unknown[], extra: Record<string, unknown> = {}) => ({ type: 'FeatureCollection', ...extra, features });
+const csv = (v: string | undefined) => (v ? v.split(',').map((s) => s.trim()).filter(Boolean) : null);
+
+export const readRoutes: FastifyPluginAsyncTypebox<ReadRoutesOptions> = async (app, o) => {
+  app.get('/healthz', { schema: { response: { 200: Type.Object({
+    status: Type.Literal('ok'), time: Type.Number(), uptimeSeconds: Type.Number(),
+    counts: Type.Object({ appeals: Type.Integer(), incidents: Type.Integer(), vehicles: Type.Integer(), sites: Type.Integer() }),
+  }) } } }, async () => ({
+    status: 'ok' as const, time: o.now(), uptimeSeconds: Math.round((Date.now() - o.startedAt) / 1000), counts: o.hub.counts(),
+  }));
+
+  app.get('/api/summary', {},
+    async () => o.summary());
+
+  app.get('/api/vehicles', { schema: {} }, async () => collection(
+    o.hub.vehicles().filter((v) => v.lon !== null && v.lat !== null).map((v) => ({
+      type: 'Feature', id: v.id, geometry: point(v.lon!, v.lat!),
+      properties: { id: v.id, callsign: v.callsign, substation: v.substation, status: v.status, speedKmh: v.speedKmh,
+        heading: v.heading, fixAt: v.fixAt && new Date(v.fixAt).toISOString() },
+    })), { time: o.now() }));
+
+  app.get('/api/incidents', { schema: { querystring: Type.Object({
+    since: Type.Optional(Type.String({ description: 'reported since (ISO-8601 or epoch); default: active and last 24 h' })),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 5000, default: 1000 })),
+  }) } }, async (req, reply) => {
+    const since = req.query.since === undefined ? 0 : parseTime(req.query.since);
+    if (since === null) return reply.code(400).send({ statusCode: 400, error: 'Bad Request', message: 'since: unreadable time', field: 'querystring/since' });
+    const rows = o.store.incidents.list(o.now() - 24 * HOUR, since, req.query.limit ?? 1000);
+    return collection(rows.map((i) => {
+      const view = incidentView(i);
+      return { type: 'Feature', id: i.id, geometry: i.area ?? point(i.lon, i.lat),
+        properties: { ...view, area: undefined, reportedAt: new Date(i.reportedAt).toISOString(),
+          resolvedAt: i.resolvedAt && new Date(i.resolvedAt).toISOString() } };
+    }), { time: o.now() });
+  });
+
+  app.get('/api/containers', { schema: { querystring: Type.Object({
+    status: Type.Optional(Type.String({ description: `comma-separated: ${CONTAINER_STATUSES.join(', ')}` })),
+    operator: Type.Optional(Type.String({ description: 'comma-separated operator ids' })),
+  }) } }, async (req, reply) => {
+    const statuses = csv(req.query.status);
+    const operators = csv(req.query.operator);
+    const badStatus = statuses?.find((s) => !(CONTAINER_STATUSES as readonly string[]).includes(s));
+    if (badStatus) return reply.code(400).send({ statusCode: 400, error: 'Bad Request', field: 'querystring/status', message: `status: unknown "${badStatus}"` });
+    const badOp = operators?.find((op) => !o.reference.operators.some((x) => x.id === op));
+    if (badOp) return reply.code(400).send({ statusCode: 400, error: 'Bad Request', field: 'querystring/operator', message: `operator: unknown "${badOp}"` });
+    const sites = o.hub.sites().filter((s) => (!statuses || statuses.includes(s.status)) && (!operators || operators.includes(s.operator)));
+    return collection(sites.map((s) => ({
+      type: 'Feature', id: s.id, geometry: point(s.lon, s.lat),
+      properties: { id: s.id, operator: s.operator, municipality: s.municipality, containers: s.containers, fill: s.fill,
+        status: s.status, servicedAt: s.servicedAt && new Date(s.servicedAt).toISOString() },
+    })), { time: o.now() });
+  });
+
+  app.get('/api/appeals', { schema: { querystring: Type.Object({
+    since: Type.Optional(Type.String({ description: 'received since (ISO-8601 or epoch ms)' })),
+    municipality: Type.Optional(Type.String()),
+    category: Type.Optional(Type.String()),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, default: 100 })),
+    cursor: Type.Optional(Type.String({ description: 'the `next` of the previous page' })),
+  }) } }, async (req, reply) => {
+    const bad = (field: string, message: string) =>
+      reply.code(400).send({ statusCode: 400, error: 'Bad Request', field: `querystring/${field}`, message: `${field}: ${message}` });
+    const q = req.query;
+    const since = q.since === undefined ? null : parseTime(q.since);
+    if (q.since !== undefined && since === null) return bad('since', 'unreadable time');
+    if (q.municipality && !o.reference.municipalityById.has(q.municipality)) return bad('municipality', `unknown "${q.municipality}"`);
+    if (q.category && !o.reference.categoryById.has(q.category)) return bad('category', `unknown "${q.category}"`);
+    let cursor: { at: number; id: string } | null = null;
+    if (q.cursor) {
+      const [at, ...id] = Buffer.from(q.cursor, 'base64url').toString().split(':');
+      if (!at || !id.length || !Number.isFinite(Number(at))) return bad('cursor', 'not a cursor from this API');
+      cursor = { at: Number(at), id: id.join(':') };
+    }
+    const limit = q.limit ?? 100;
+    const rows = o.store.appeals.list({ since, municipality: q.municipality ?? null, category: q.category ?? null, limit, cursor });
+    const last = rows[rows.length - 1];
+    return {
+      items: rows.map((a) => ({ ...appealView(a), source: a.source, inWorkAt: a.inWorkAt })),
+      next: rows.length === limit && last ? Buffer.from(`${last.receivedAt}:${last.id}`).toString('base64url') : null,
+    };
+  });
+
+  app.get('/api/reference', { schema: {} }, async () => ({
+    municipalities: o.reference.municipalities, channels: o.reference.channels, categories: o.reference.categories,
+    operators: o.reference.operators.map(({ sim: _sim, ...op }) => op), substations: o.reference.substations,
+    incidentTypes: o.reference.incidentTypes,
+    geo: { approximate: o.reference.geo.approximate, attribution: o.reference.geo.attribution },
+  }));
+
+  app.get('/api/geo/:layer', { schema: { params: Type.Object({
+    layer: Type.Union(['republic', 'municipalities', 'neighbours', 'settlements', 'roads', 'water'].map((l) => Type.Literal(l))),
+  }) } }, async (req, reply) => {
+    const layer = o.reference.geo.layers[req.params.layer as keyof Reference['geo']['layers']];
+    if (!layer) return reply.code(404).send({ statusCode: 404, error: 'Not Found', message: `no ${req.params.layer} layer in the geodata in use` });
+    return reply.header('cache-control', 'public, max-age=3600').send(layer);
+  });
+};

@@ -1,0 +1,122 @@
+// Builds the whole Sitroom server: store, hub, ingest, API, live gateway, jobs and (optionally) the simulator.
+// It never listens; server/main.ts does, and tests build the app the same way.
+import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import fastifyStatic from '@fastify/static';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Config } from '../config/config';
+import { loadReference, type Reference } from '../reference/load';
+import { createStore, type Store } from '../store';
+import { createHub, APPEAL_WINDOW, RESOLVED_INCIDENT_WINDOW, type Hub } from '../hub/hub';
+import { createIngest, type Ingest } from '../ingest/pipeline';
+import { IngestError } from '../ingest/errors';
+import { ingestRoutes } from '../ingest/routes';
+import { resolveIngestKeys } from '../ingest/keys';
+import { readRoutes } from '../api/read-routes';
+import { attachGateway, type Gateway } from '../gateway/socket';
+import { computeSummary } from '../domain/indicators';
+import { createJobs, type Jobs } from '../jobs';
+import { createSimulator, type Simulator } from '../sim';
+import { speedClock, type Clock } from './clock';
+
+export interface Sitroom {
+  config: Config;
+  reference: Reference;
+  store: Store;
+  hub: Hub;
+  ingest: Ingest;
+  jobs: Jobs;
+  gateway: Gateway;
+  sim: Simulator | null;
+  clock: Clock;
+  ingestKeys: string[];
+  ingestKeyFile: string | null;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance { sitroom: Sitroom }
+}
+
+export interface BuildOptions {
+  clock?: Clock;
+  /** start jobs and the simulator when the app is ready (tests may drive them by hand) */
+  autoStart?: boolean;
+  logger?: boolean;
+}
+
+const clientDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../client/dist');
+
+export async function buildApp(config: Config, options: BuildOptions = {}): Promise<FastifyInstance> {
+  const clock = options.clock ?? speedClock(config.sim.speed);
+  const now = () => clock.now();
+  const reference = loadReference(config.dataDir, config.geoDir, config.deadlinesHours);
+  const store = createStore(config.dbPath, config.dbSync);
+  const app = Fastify({
+    logger: options.logger === false ? false : { level: config.logLevel },
+    ajv: { customOptions: { allErrors: false, coerceTypes: 'array', removeAdditional: false } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+  const log = (msg: string, extra: Record<string, unknown> = {}) => app.log.info(extra, msg);
+
+  const hub = createHub(reference.municipalities.map((m) => m.id), reference.operators.map((o) => o.id));
+  const t0 = now();
+  hub.load({
+    appeals: store.appeals.receivedSince(t0 - APPEAL_WINDOW), incidents: store.incidents.live(t0 - RESOLVED_INCIDENT_WINDOW),
+    vehicles: store.fleet.all(), containers: store.containers.all(),
+  }, t0);
+  let jobs: Jobs | null = null;
+  const ingest = createIngest({ store, hub, reference, now, timezone: config.timezone, onChange: () => jobs?.markDirty() });
+  jobs = createJobs({ store, hub, ingest, config, now, log,
+    computeSummary: (t) => computeSummary(store, reference, hub, t, config.timezone) });
+  const keys = resolveIngestKeys(config.ingestKeys, config.dbPath);
+  const gateway = attachGateway(app.server, { hub, now, kpi: () => jobs.summary() });
+  const sim = config.sim.enabled ? createSimulator({ config, reference, ingest, store, now, log }) : null;
+  const sitroom: Sitroom = { config, reference, store, hub, ingest, jobs, gateway, sim, clock, ingestKeys: keys.keys,
+    ingestKeyFile: keys.generatedFile };
+  app.decorate('sitroom', sitroom);
+
+  app.setErrorHandler((error: FastifyError, _req, reply) => {
+    if (error instanceof IngestError) {
+      return reply.code(400).send({ statusCode: 400, error: 'Bad Request', message: error.message, field: error.field });
+    }
+    if (error.validation) {
+      const v = error.validation[0];
+      const extra = (v?.params as { additionalProperty?: string } | undefined)?.additionalProperty;
+      const field = `${error.validationContext ?? 'body'}${v?.instancePath ?? ''}${extra ? `/${extra}` : ''}`;
+      const message = extra ? `${field}: unknown field` : `${field}: ${v?.message ?? error.message}`;
+      return reply.code(400).send({ statusCode: 400, error: 'Bad Request', message, field });
+    }
+    const status = error.statusCode && error.statusCode >= 400 ? error.statusCode : 500;
+    if (status >= 500) app.log.error(error);
+    return reply.code(status).send({ statusCode: status, error: status >= 500 ? 'Internal Server Error' : 'Bad Request',
+      message: status >= 500 ? 'internal error; see the server log' : error.message });
+  });
+
+  await app.register(ingestRoutes, { ingest, keys: keys.keys });
+  await app.register(readRoutes, { store, hub, reference, now, summary: () => jobs.summary(), startedAt: Date.now() });
+  if (existsSync(path.join(clientDist, 'index.html'))) {
+    await app.register(fastifyStatic, { root: clientDist, wildcard: false });
+  } else {
+    app.get('/', async (_req, reply) => reply.type('text/html').send(
+      '<!doctype html><meta charset="utf-8"><title>Sitroom</title><body style="background:#0A0F1A;color:#E8EEF7;font:20px sans-serif">' +
+      '<p>The wall is not built yet: run <code>npm run build</code> (npm start does it for you).</p>' +
+      '<p>Стена ещё не собрана: выполните <code>npm run build</code>.</p>'));
+  }
+
+  app.addHook('onReady', async () => {
+    if (options.autoStart === false) return;
+    if (sim) await sim.start();
+    jobs.refreshKpi(true);
+    jobs.start();
+  });
+  app.addHook('preClose', async () => {
+    jobs.stop();
+    sim?.stop();
+    gateway.close();
+  });
+  app.addHook('onClose', async () => {
+    store.close();
+  });
+  return app;
+}

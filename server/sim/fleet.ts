@@ -1,0 +1,124 @@
+// The ambulance fleet: teams based at substations, calls where people live, the nearest free team dispatched, moving at
+// plausible speeds (straight lines between points inside the republic), arrival times recorded as they happen.
+import type { Reference } from '../reference/load';
+import type { MetricIn, PositionIn } from '../ingest/schemas';
+import type { VehicleStatus } from '../protocol/views';
+import { bearing, distanceKm, offsetKm, stepTowards, type Position } from '../reference/geometry';
+import { METRICS } from '../domain/metric-names';
+import { MINUTE, localParts } from '../domain/time';
+import { EMS_HOURLY, normalised } from './profiles';
+import { rng, type Random } from './random';
+import type { Places } from './places';
+
+/** Calls a day per resident: about one call per 1,400 residents a day (Sitroom's estimate). */
+const CALLS_PER_RESIDENT_DAY = 0.0007;
+const SPEED_KMH: Partial<Record<VehicleStatus, number>> = { en_route: 70, to_hospital: 60, returning: 50 };
+const STATIONARY_REPORT_MS = 30_000;
+const emsHourly = normalised(EMS_HOURLY);
+
+interface Call { id: string; at: Position; createdAt: number }
+interface Team {
+  id: string; callsign: string; substation: string; base: Position; hospital: Position; rank: number;
+  at: Position; status: VehicleStatus; heading: number; speed: number; target: Position | null; call: Call | null;
+  until: number; lastReport: number; dirty: boolean;
+}
+
+export function createFleetSim(seed: number, teamCount: number, reference: Reference, places: Places, timezone: string, start: number) {
+  const r: Random = rng(seed, 'fleet', start);
+  const share = reference.substations.map((s) => s.share);
+  const total = share.reduce((a, b) => a + b, 0);
+  // largest remainder: every substation gets its share of the fleet, at least one team
+  const exact = share.map((s) => (s / total) * teamCount);
+  const counts = exact.map((e) => Math.max(1, Math.floor(e)));
+  const order = exact.map((e, i) => [e - Math.floor(e), i] as const).sort((a, b) => b[0] - a[0]);
+  for (let k = 0; counts.reduce((a, b) => a + b, 0) < teamCount; k++) counts[order[k % order.length]![1]]!++;
+  const teams: Team[] = [];
+  reference.substations.forEach((s, i) => {
+    const centre = reference.municipalityById.get(s.municipality)!.centre;
+    for (let k = 0; k < counts[i]!; k++) {
+      const base: Position = [s.lon, s.lat];
+      teams.push({ id: `sim-amb-${s.id}-${k + 1}`, callsign: `${centre.name_ru} ${String(k + 1).padStart(2, '0')}`, substation: s.id,
+        base, hospital: [centre.lon, centre.lat], rank: rng(seed, 'rank', s.id, k).next(), at: offsetKm(base, r.normal() * 0.05, r.normal() * 0.05),
+        status: 'free', heading: 0, speed: 0, target: null, call: null, until: 0, lastReport: 0, dirty: true });
+    }
+  });
+  const population = reference.municipalities.reduce((s, m) => s + m.population_estimate, 0);
+  const pending: Call[] = [];
+  let callSeq = 0;
+  let last = start;
+
+  const dutyShare = (t: number) => { const h = localParts(t, timezone).hour; return h >= 8 && h < 20 ? 0.94 : 0.83; };
+  const set = (team: Team, status: VehicleStatus, target: Position | null, until = 0) => {
+    team.status = status; team.target = target; team.until = until; team.dirty = true;
+  };
+
+  function dispatch(call: Call): boolean {
+    let best: Team | null = null;
+    let bestKm = Infinity;
+    for (const t of teams) {
+      if (t.status !== 'free') continue;
+      const d = distanceKm(t.at, call.at);
+      if (d < bestKm) { bestKm = d; best = t; }
+    }
+    if (!best) return false;
+    best.call = call;
+    set(best, 'en_route', call.at);
+    return true;
+  }
+
+  function move(t: Team, dtS: number, now: number, metrics: MetricIn[]): void {
+    const kmh = SPEED_KMH[t.status];
+    if (!t.target || !kmh) { t.speed = 0; return; }
+    const { at, arrived } = stepTowards(t.at, t.target, (kmh * dtS) / 3600);
+    if (!arrived) t.heading = bearing(t.at, at);
+    t.at = at;
+    t.speed = arrived ? 0 : kmh * (0.85 + 0.3 * r.next());
+    if (!arrived) return;
+    if (t.status === 'en_route' && t.call) {
+      metrics.push({ name: METRICS.emsArrival, at: now, value: Math.round((now - t.call.createdAt) / 1000), key: `sim:arr:${t.call.id}` });
+      set(t, 'on_scene', null, now + r.range(10, 35) * MINUTE);
+    } else if (t.status === 'to_hospital') set(t, 'returning', t.base);
+    else if (t.status === 'returning') { t.call = null; set(t, 'free', null); }
+  }
+
+  return {
+    teamCount: teams.length,
+    /** advances the fleet to `now`; returns the fixes and metric samples a real fleet system would report */
+    step(now: number): { positions: PositionIn[]; metrics: MetricIn[] } {
+      const dtS = Math.min(120, Math.max(0, (now - last) / 1000));
+      last = now;
+      const metrics: MetricIn[] = [];
+      const hour = localParts(now, timezone).hour;
+      const newCalls = r.poisson(((population * CALLS_PER_RESIDENT_DAY * emsHourly[hour]!) / 3600) * dtS);
+      for (let k = 0; k < newCalls; k++) {
+        const m = places.municipality(r);
+        const call = { id: `${start}-${++callSeq}`, at: places.pointIn(m, r, 0.2), createdAt: now };
+        metrics.push({ name: METRICS.emsCall, at: now, value: 1, municipality: m, key: `sim:call:${call.id}` });
+        pending.push(call);
+      }
+      const share = dutyShare(now);
+      for (const t of teams) {
+        if (t.status === 'free' && t.rank >= share) set(t, 'off_duty', null);
+        else if (t.status === 'off_duty' && t.rank < share) set(t, 'free', null);
+        if (t.status === 'on_scene' && now >= t.until) {
+          const toHospital = r.chance(0.55);
+          set(t, toHospital ? 'to_hospital' : 'returning', toHospital ? t.hospital : t.base);
+        }
+        move(t, dtS, now, metrics);
+      }
+      while (pending.length && dispatch(pending[0]!)) pending.shift();
+      const positions: PositionIn[] = [];
+      for (const t of teams) {
+        const moving = t.speed > 0;
+        if (!moving && !t.dirty && now - t.lastReport < STATIONARY_REPORT_MS) continue;
+        t.lastReport = now;
+        t.dirty = false;
+        positions.push({ vehicle: t.id, at: now, lon: Math.round(t.at[0] * 1e6) / 1e6, lat: Math.round(t.at[1] * 1e6) / 1e6,
+          speedKmh: Math.round(t.speed), heading: Math.round(t.heading) % 360, status: t.status, callsign: t.callsign, substation: t.substation });
+      }
+      return { positions, metrics };
+    },
+    pendingCalls: () => pending.length,
+  };
+}
+export type FleetSim = ReturnType<typeof createFleetSim>;

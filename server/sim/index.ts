@@ -1,0 +1,179 @@
+// The simulator of the republic: an ordinary producer. It plans each day from (seed, day), backfills history on first
+// start (and fills any gap after a stop), then reports changes as they happen, all through the ingest pipeline.
+import type { Config } from '../config/config';
+import type { Reference } from '../reference/load';
+import type { Ingest } from '../ingest/pipeline';
+import type { Store } from '../store';
+import type { AppealIn, ContainerIn, IncidentIn, MetricIn } from '../ingest/schemas';
+import { DAY, HOUR, MINUTE, dayNumber, dayStart } from '../domain/time';
+import { METRICS } from '../domain/metric-names';
+import { TimeHeap } from './heap';
+import { createPlaces } from './places';
+import { appealAt, appealTransitions, municipalitySlowness, planAppeals, type AppealPlan } from './appeals';
+import { incidentAt, planIncidents, type IncidentPlan } from './incidents';
+import { planHotline } from './hotline';
+import { createFleetSim, type FleetSim } from './fleet';
+import { createContainerSim } from './containers';
+import { EMS_HOURLY, normalised } from './profiles';
+import { rng } from './random';
+
+const SOURCE = 'simulator';
+const HOTLINE_CALLS_PER_DAY = 75;
+const CHUNK = 5000;
+
+type Planned = { kind: 'appeal'; plan: AppealPlan } | { kind: 'incident'; plan: IncidentPlan } | { kind: 'hotline'; item: MetricIn };
+
+export interface SimulatorDeps {
+  config: Config;
+  reference: Reference;
+  ingest: Ingest;
+  store: Store;
+  now: () => number;
+  log: (msg: string, extra?: Record<string, unknown>) => void;
+}
+
+const transitionsOf = (p: Planned): number[] =>
+  p.kind === 'appeal' ? appealTransitions(p.plan) : p.kind === 'incident' ? [p.plan.reportedAt, p.plan.resolvedAt] : [Number(p.item.at)];
+
+function chunks<T>(items: T[], size = CHUNK): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+export function createSimulator({ config, reference, ingest, store, now, log }: SimulatorDeps) {
+  const { seed, teams, sites, backfillDays } = config.sim;
+  const tz = config.timezone;
+  const places = createPlaces(reference);
+  const slowness = municipalitySlowness(seed, places.ids);
+  const queue = new TimeHeap<Planned>();
+  const population = reference.municipalities.reduce((s, m) => s + m.population_estimate, 0);
+  let plannedDay = -Infinity;
+  let fleet: FleetSim | null = null;
+  const containers = createContainerSim(seed, sites, reference, places, tz);
+  let lastContainerStep = 0;
+  let lastMark = 0;
+  let lastTick = 0;
+  let timer: NodeJS.Timeout | null = null;
+
+  /** Plans one day; sends what changed in (from, to]; queues what changes later. */
+  function planDay(day: number, from: number, to: number): { appeals: AppealIn[]; incidents: IncidentIn[]; metrics: MetricIn[] } {
+    const start = dayStart(day * DAY + 12 * HOUR, tz);
+    const planned: Planned[] = [
+      ...planAppeals(seed, day, start, tz, reference, places, slowness).map((plan) => ({ kind: 'appeal' as const, plan })),
+      ...planIncidents(seed, day, start, tz, places, reference).map((plan) => ({ kind: 'incident' as const, plan })),
+      ...planHotline(seed, day, start, tz, HOTLINE_CALLS_PER_DAY).map((item) => ({ kind: 'hotline' as const, item })),
+    ];
+    const out = { appeals: [] as AppealIn[], incidents: [] as IncidentIn[], metrics: [] as MetricIn[] };
+    for (const p of planned) {
+      const times = transitionsOf(p);
+      if (times.some((t) => t > from && t <= to)) emit(p, to, out);
+      const next = times.find((t) => t > to);
+      if (next !== undefined) queue.push(next, p);
+    }
+    plannedDay = Math.max(plannedDay, day);
+    return out;
+  }
+
+  function emit(p: Planned, t: number, out: { appeals: AppealIn[]; incidents: IncidentIn[]; metrics: MetricIn[] }): void {
+    if (p.kind === 'appeal') { const a = appealAt(p.plan, t); if (a) out.appeals.push(a); }
+    else if (p.kind === 'incident') { const i = incidentAt(p.plan, t); if (i) out.incidents.push(i); }
+    else if (Number(p.item.at) <= t) out.metrics.push(p.item);
+  }
+
+  function send(out: { appeals: AppealIn[]; incidents: IncidentIn[]; metrics: MetricIn[] }): void {
+    for (const c of chunks(out.appeals)) ingest.appeals(c, SOURCE);
+    for (const c of chunks(out.incidents)) ingest.incidents(c, SOURCE);
+    for (const c of chunks(out.metrics)) ingest.metrics(c, SOURCE);
+  }
+
+  /** A health ministry's history: teams on duty a day (about 30 fewer a year ago, as in the seed) and recent calls. */
+  function fleetHistory(day: number, today: number): MetricIn[] {
+    const start = dayStart(day * DAY + 12 * HOUR, tz);
+    const daysAgo = today - day;
+    const r = rng(seed, 'fleet-history', day);
+    const onDuty = teams * 0.885 * (1 - (0.1 * daysAgo) / 365) + r.normal() * 2;
+    const out: MetricIn[] = [{ name: METRICS.emsTeamsOnDuty, at: start + 12 * HOUR, value: Math.round(onDuty), key: `sim:teams:${day}` }];
+    if (daysAgo <= 8) {
+      const hourly = normalised(EMS_HOURLY);
+      const calls = r.poisson(population * 0.0007);
+      for (let k = 0; k < calls; k++) {
+        out.push({ name: METRICS.emsCall, at: start + Math.floor((r.weighted(hourly) + r.next()) * HOUR), value: 1, key: `sim:bcall:${day}:${k}` });
+      }
+    }
+    return out;
+  }
+
+  async function backfill(t: number): Promise<void> {
+    const until = Number(store.metrics.getMeta('sim.until')) || 0;
+    const from = Math.max(until, t - backfillDays * DAY);
+    const first = dayNumber(from, tz);
+    const today = dayNumber(t, tz);
+    // appeals answered long after they arrive (30-day deadlines): re-plan far enough back to queue their later changes
+    const replanFrom = Math.min(first, today - 120);
+    const began = Date.now();
+    let count = 0;
+    for (let day = replanFrom; day <= today; day++) {
+      const out = planDay(day, from, t);
+      if (day < today && day >= first) out.metrics.push(...fleetHistory(day, today));
+      count += out.appeals.length;
+      send(out);
+      if (day % 20 === 0) await new Promise((resolve) => setImmediate(resolve));
+    }
+    store.metrics.setMeta('sim.until', String(t));
+    log('simulator: history filled', { fromDay: new Date(from).toISOString(), days: today - first + 1, appeals: count,
+      seconds: Number(((Date.now() - began) / 1000).toFixed(1)) });
+  }
+
+  function tick(): void {
+    const t = now();
+    // a new local day: plan it, sending anything that already happened since the last tick
+    while (dayNumber(t, tz) > plannedDay) send(planDay(plannedDay + 1, lastTick, t));
+    lastTick = t;
+    const out = { appeals: [] as AppealIn[], incidents: [] as IncidentIn[], metrics: [] as MetricIn[] };
+    for (const p of queue.popUntil(t)) {
+      emit(p, t, out);
+      const next = transitionsOf(p).find((x) => x > t);
+      if (next !== undefined) queue.push(next, p);
+    }
+    send(out);
+    if (fleet) {
+      const step = fleet.step(t);
+      if (step.positions.length) ingest.positions(step.positions, SOURCE);
+      if (step.metrics.length) ingest.metrics(step.metrics, SOURCE);
+    }
+    if (t - lastContainerStep >= MINUTE) {
+      lastContainerStep = t;
+      const changed: ContainerIn[] = containers.step(t);
+      for (const c of chunks(changed)) ingest.containers(c, SOURCE);
+    }
+    if (t - lastMark >= MINUTE) { lastMark = t; store.metrics.setMeta('sim.until', String(t)); }
+  }
+
+  return {
+    async start(): Promise<void> {
+      const t = now();
+      await backfill(t);
+      lastTick = t;
+      const known = new Map(store.containers.all().filter((s) => s.id.startsWith('sim-c-')).map((s) => [s.id, s]));
+      const registrations = containers.init(known, t);
+      for (const c of chunks(registrations)) ingest.containers(c, SOURCE);
+      lastContainerStep = t;
+      fleet = createFleetSim(seed, teams, reference, places, tz, t);
+      const first = fleet.step(t);
+      ingest.positions(first.positions, SOURCE);
+      log('simulator: live', { sites: containers.count, newSites: registrations.length, teams: fleet.teamCount });
+      timer = setInterval(() => {
+        try { tick(); } catch (e) { log('simulator tick failed', { error: (e as Error).stack }); }
+      }, 1000);
+    },
+    /** one step by hand (tests drive the simulator with their own clock) */
+    tick,
+    stop(): void {
+      if (timer) clearInterval(timer);
+      timer = null;
+      store.metrics.setMeta('sim.until', String(now()));
+    },
+  };
+}
+export type Simulator = ReturnType<typeof createSimulator>;
