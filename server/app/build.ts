@@ -55,6 +55,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const store = createStore(config.dbPath, config.dbSync);
   const app = Fastify({
     logger: options.logger === false ? false : { level: config.logLevel },
+    // the first start backfills a year of history before it listens; it must not count as a stuck plugin
+    pluginTimeout: 0,
     ajv: { customOptions: { allErrors: false, coerceTypes: 'array', removeAdditional: false } },
   }).withTypeProvider<TypeBoxTypeProvider>();
   const log = (msg: string, extra: Record<string, unknown> = {}) => app.log.info(extra, msg);

@@ -102,8 +102,8 @@ export function loadConfig(env: Env = process.env): Config {
     dbSync: (env.SITROOM_DB_SYNC?.trim().toLowerCase() || 'full') as Config['dbSync'],
     logLevel: (env.SITROOM_LOG_LEVEL?.trim() || 'info') as Config['logLevel'],
     retention: {
-      appealsDays: num(env, 'SITROOM_RETAIN_APPEALS_DAYS', 400),
-      incidentsDays: num(env, 'SITROOM_RETAIN_INCIDENTS_DAYS', 400),
+      appealsDays: num(env, 'SITROOM_RETAIN_APPEALS_DAYS', 430),
+      incidentsDays: num(env, 'SITROOM_RETAIN_INCIDENTS_DAYS', 430),
       positionsHours: num(env, 'SITROOM_RETAIN_POSITIONS_HOURS', 6),
       containerEventsDays: num(env, 'SITROOM_RETAIN_CONTAINER_EVENTS_DAYS', 14),
       metricsDays: num(env, 'SITROOM_RETAIN_METRICS_DAYS', 800),

@@ -69,7 +69,8 @@ export interface Summary {
   fleet: {
     teams: number;
     onDuty: number;
-    /** average teams on duty on the same weekday 52 weeks ago (metric ems.teams_on_duty); null without history */
+    /** teams on duty on the same weekday 52 weeks ago, within an hour of this time of day (that day's average
+     *  when no sample is that close; metric ems.teams_on_duty); null without history */
     onDutyLastYear: number | null;
     free: number;
     busy: number;

@@ -11,7 +11,7 @@ import { rng, type Random } from './random';
 import type { Places } from './places';
 
 /** Calls a day per resident: about one call per 1,400 residents a day (Sitroom's estimate). */
-const CALLS_PER_RESIDENT_DAY = 0.0007;
+export const CALLS_PER_RESIDENT_DAY = 0.0007;
 const SPEED_KMH: Partial<Record<VehicleStatus, number>> = { en_route: 70, to_hospital: 60, returning: 50 };
 const STATIONARY_REPORT_MS = 30_000;
 const emsHourly = normalised(EMS_HOURLY);

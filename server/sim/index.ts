@@ -12,7 +12,7 @@ import { createPlaces } from './places';
 import { appealAt, appealTransitions, municipalitySlowness, planAppeals, type AppealPlan } from './appeals';
 import { incidentAt, planIncidents, type IncidentPlan } from './incidents';
 import { planHotline } from './hotline';
-import { createFleetSim, type FleetSim } from './fleet';
+import { CALLS_PER_RESIDENT_DAY, createFleetSim, type FleetSim } from './fleet';
 import { createContainerSim } from './containers';
 import { EMS_HOURLY, normalised } from './profiles';
 import { rng } from './random';
@@ -87,18 +87,26 @@ export function createSimulator({ config, reference, ingest, store, now, log }: 
     for (const c of chunks(out.metrics)) ingest.metrics(c, SOURCE);
   }
 
-  /** A health ministry's history: teams on duty a day (about 30 fewer a year ago, as in the seed) and recent calls. */
-  function fleetHistory(day: number, today: number): MetricIn[] {
+  /** A health ministry's history: teams on duty each hour (about 30 fewer a year ago, as in the seed) and the last
+   *  week's calls with their arrival times, up to `t`. */
+  function fleetHistory(day: number, today: number, t: number): MetricIn[] {
     const start = dayStart(day * DAY + 12 * HOUR, tz);
     const daysAgo = today - day;
     const r = rng(seed, 'fleet-history', day);
-    const onDuty = teams * 0.885 * (1 - (0.1 * daysAgo) / 365) + r.normal() * 2;
-    const out: MetricIn[] = [{ name: METRICS.emsTeamsOnDuty, at: start + 12 * HOUR, value: Math.round(onDuty), key: `sim:teams:${day}` }];
+    const out: MetricIn[] = [];
+    for (let h = 0; h < 24 && daysAgo > 0; h++) {
+      const at = start + h * HOUR + 30 * MINUTE;
+      const onDuty = teams * (h >= 8 && h < 20 ? 0.94 : 0.83) * (1 - (0.1 * daysAgo) / 365) + r.normal() * 2;
+      out.push({ name: METRICS.emsTeamsOnDuty, at, value: Math.round(onDuty), key: `sim:teams:${day}:${h}` });
+    }
     if (daysAgo <= 8) {
       const hourly = normalised(EMS_HOURLY);
-      const calls = r.poisson(population * 0.0007);
+      const calls = r.poisson(population * CALLS_PER_RESIDENT_DAY);
       for (let k = 0; k < calls; k++) {
-        out.push({ name: METRICS.emsCall, at: start + Math.floor((r.weighted(hourly) + r.next()) * HOUR), value: 1, key: `sim:bcall:${day}:${k}` });
+        const at = start + Math.floor((r.weighted(hourly) + r.next()) * HOUR);
+        const arrival = Math.round(r.lognormal(13 * 60, 0.45));
+        if (at <= t) out.push({ name: METRICS.emsCall, at, value: 1, key: `sim:bcall:${day}:${k}` });
+        if (at + arrival * 1000 <= t) out.push({ name: METRICS.emsArrival, at: at + arrival * 1000, value: arrival, key: `sim:barr:${day}:${k}` });
       }
     }
     return out;
@@ -115,7 +123,7 @@ export function createSimulator({ config, reference, ingest, store, now, log }: 
     let count = 0;
     for (let day = replanFrom; day <= today; day++) {
       const out = planDay(day, from, t);
-      if (day < today && day >= first) out.metrics.push(...fleetHistory(day, today));
+      if (day >= first) out.metrics.push(...fleetHistory(day, today, t));
       count += out.appeals.length;
       send(out);
       if (day % 20 === 0) await new Promise((resolve) => setImmediate(resolve));

@@ -35,7 +35,7 @@ export function appealStore(db: Db) {
     `SELECT ${dim} AS key, count(*) AS n FROM appeals WHERE received_at >= ? AND received_at < ? GROUP BY ${dim}`);
   const counters = { channel: countBy('channel'), category: countBy('category'), municipality: countBy('municipality') };
   const hourly = db.prepare<[number, number, number], { h: number; n: number }>(
-    'SELECT (received_at - ?) / 3600000 AS h, count(*) AS n FROM appeals WHERE received_at >= ? AND received_at < ? GROUP BY h');
+    'SELECT CAST((received_at - ?) / 3600000 AS INTEGER) AS h, count(*) AS n FROM appeals WHERE received_at >= ? AND received_at < ? GROUP BY h');
   const recent = db.prepare<[number], AppealRow>('SELECT * FROM appeals WHERE received_at >= ? ORDER BY received_at, id');
   const answeredIn = db.prepare<[number, number], { municipality: string; received_at: number; answered_at: number; due_at: number }>(
     `SELECT municipality, received_at, answered_at, due_at FROM appeals

@@ -3,7 +3,7 @@ import type { Summary } from '../../protocol/summary';
 import { VEHICLE_STATUSES } from '../../protocol/views';
 import { ARRIVAL_TARGET_MINUTES, METRICS } from '../metric-names';
 import { median, round, share } from '../stats';
-import { DAY, dayStart } from '../time';
+import { DAY, HOUR, dayStart } from '../time';
 import { sameTimeWindows, type IndicatorContext } from './context';
 
 const BUSY = new Set(['en_route', 'on_scene', 'to_hospital', 'returning']);
@@ -19,8 +19,11 @@ export function fleetIndicators(c: IndicatorContext): Summary['fleet'] {
   const busy = vehicles.filter((v) => v.status !== null && BUSY.has(v.status)).length;
   const free = byStatus.free ?? 0;
   // the same weekday 52 weeks back, so weekday rhythms compare like with like
+  // around the same time of day (±1 h), so a night shift is compared with a night shift; else that day's average
   const lastYearStart = dayStart(c.todayStart - 364 * DAY + DAY / 2, c.timezone);
-  const lastYear = c.store.metrics.stats(METRICS.emsTeamsOnDuty, lastYearStart, lastYearStart + DAY);
+  const sameTime = lastYearStart + (c.now - c.todayStart);
+  const near = c.store.metrics.stats(METRICS.emsTeamsOnDuty, sameTime - HOUR, sameTime + HOUR);
+  const lastYear = near.n > 0 ? near : c.store.metrics.stats(METRICS.emsTeamsOnDuty, lastYearStart, lastYearStart + DAY);
   const w = sameTimeWindows(c);
   const arrivals = c.store.metrics.samples(METRICS.emsArrival, c.todayStart, c.now + 1).map((s) => s.value / 60);
   return {
