@@ -27,9 +27,9 @@ export function createFleetSim(seed: number, teamCount: number, reference: Refer
   const r: Random = rng(seed, 'fleet', start);
   const share = reference.substations.map((s) => s.share);
   const total = share.reduce((a, b) => a + b, 0);
-  // largest remainder: every substation gets its share of the fleet, at least one team
+  // largest remainder: every substation gets its share of the fleet (at least one team when the fleet is big enough)
   const exact = share.map((s) => (s / total) * teamCount);
-  const counts = exact.map((e) => Math.max(1, Math.floor(e)));
+  const counts = exact.map((e) => (teamCount >= share.length ? Math.max(1, Math.floor(e)) : Math.floor(e)));
   const order = exact.map((e, i) => [e - Math.floor(e), i] as const).sort((a, b) => b[0] - a[0]);
   for (let k = 0; counts.reduce((a, b) => a + b, 0) < teamCount; k++) counts[order[k % order.length]![1]]!++;
   const teams: Team[] = [];
