@@ -84,7 +84,7 @@ describe('live protocol', () => {
     await post('appeals', [appeal('gap-1')]);
     await post('appeals', [{ id: 'live-1', status: 'answered' }]);
     s.connect();
-    await new Promise((r) => s.once('connect', r));
+    await new Promise<void>((r) => s.once('connect', () => r()));
     const again = await subscribe(s, [{ topic: 'appeals', since: mirror.state.seq }]);
     if (!again.ok) throw new Error(again.error);
     expect(again.results[0]!.mode).toBe('replay');
