@@ -16,7 +16,8 @@ function freePort(): Promise<number> {
 }
 
 async function startServer(dir: string, port: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), 'server/main.ts'], {
+  // one process (node with the tsx loader), so SIGKILL hits the server itself and not a wrapper around it
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: root, stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, PORT: String(port), SITROOM_DB: path.join(dir, 'db.sqlite'), SITROOM_SIM: 'off',
       SITROOM_INGEST_KEYS: KEY, SITROOM_LOG_LEVEL: 'warn' },
@@ -61,9 +62,13 @@ describe('durability', () => {
         headers: { authorization: `Bearer ${KEY}`, 'content-type': 'application/json' }, body: JSON.stringify({ appeals }) });
       if (r.ok) acknowledged.push(...appeals.map((a) => a.id));
     }
+    const killed = server.pid!;
     server.kill('SIGKILL');
     await new Promise((r) => server.once('exit', r));
+    expect(() => process.kill(killed, 0)).toThrow(); // really gone
+    await expect(fetch(`http://127.0.0.1:${port}/healthz`)).rejects.toThrow();
     server = await startServer(d.dir, port);
+    expect(server.pid).not.toBe(killed);
     try {
       const ids = new Set<string>();
       let cursor: string | null = null;
