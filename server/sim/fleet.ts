@@ -9,6 +9,7 @@ import { MINUTE, localParts } from '../domain/time';
 import { EMS_HOURLY, normalised } from './profiles';
 import { rng, type Random } from './random';
 import type { Places } from './places';
+import { createRouter } from './roads';
 
 /** Calls a day per resident: about one call per 1,400 residents a day (Sitroom's estimate). */
 export const CALLS_PER_RESIDENT_DAY = 0.0007;
@@ -19,7 +20,7 @@ const emsHourly = normalised(EMS_HOURLY);
 interface Call { id: string; at: Position; createdAt: number }
 interface Team {
   id: string; callsign: string; substation: string; base: Position; hospital: Position; rank: number;
-  at: Position; status: VehicleStatus; heading: number; speed: number; target: Position | null; call: Call | null;
+  at: Position; status: VehicleStatus; heading: number; speed: number; target: Position | null; waypoints: Position[]; call: Call | null;
   until: number; lastReport: number; dirty: boolean;
 }
 
@@ -39,7 +40,7 @@ export function createFleetSim(seed: number, teamCount: number, reference: Refer
       const base: Position = [s.lon, s.lat];
       teams.push({ id: `sim-amb-${s.id}-${k + 1}`, callsign: `${centre.name_ru} ${String(k + 1).padStart(2, '0')}`, substation: s.id,
         base, hospital: [centre.lon, centre.lat], rank: rng(seed, 'rank', s.id, k).next(), at: offsetKm(base, r.normal() * 0.05, r.normal() * 0.05),
-        status: 'free', heading: 0, speed: 0, target: null, call: null, until: 0, lastReport: 0, dirty: true });
+        status: 'free', heading: 0, speed: 0, target: null, waypoints: [], call: null, until: 0, lastReport: 0, dirty: true });
     }
   });
   const population = reference.municipalities.reduce((s, m) => s + m.population_estimate, 0);
@@ -48,8 +49,10 @@ export function createFleetSim(seed: number, teamCount: number, reference: Refer
   let last = start;
 
   const dutyShare = (t: number) => { const h = localParts(t, timezone).hour; return h >= 8 && h < 20 ? 0.94 : 0.83; };
+  const router = createRouter(reference.geo.layers.roads, reference.geo.insideRepublic);
   const set = (team: Team, status: VehicleStatus, target: Position | null, until = 0) => {
     team.status = status; team.target = target; team.until = until; team.dirty = true;
+    team.waypoints = target ? router.route(team.at, target) : [];
   };
 
   function dispatch(call: Call): boolean {
@@ -69,9 +72,19 @@ export function createFleetSim(seed: number, teamCount: number, reference: Refer
   function move(t: Team, dtS: number, now: number, metrics: MetricIn[]): void {
     const kmh = SPEED_KMH[t.status];
     if (!t.target || !kmh) { t.speed = 0; return; }
-    const { at, arrived } = stepTowards(t.at, t.target, (kmh * dtS) / 3600);
-    if (!arrived) t.heading = bearing(t.at, at);
-    t.at = at;
+    let km = (kmh * dtS) / 3600;
+    let arrived = t.waypoints.length === 0;
+    while (km > 0 && t.waypoints.length) {
+      const next = t.waypoints[0]!;
+      const step = stepTowards(t.at, next, km);
+      km -= distanceKm(t.at, step.at);
+      if (!step.arrived || t.waypoints.length > 1) t.heading = bearing(t.at, next);
+      t.at = step.at;
+      if (!step.arrived) break;
+      t.waypoints.shift();
+      arrived = t.waypoints.length === 0;
+      if (distanceKm(t.at, next) === 0 && km <= 0) break;
+    }
     t.speed = arrived ? 0 : kmh * (0.85 + 0.3 * r.next());
     if (!arrived) return;
     if (t.status === 'en_route' && t.call) {

@@ -1,5 +1,6 @@
 // The simulator: the same seed replays the same day; volumes, places and the fleet are plausible.
 import path from 'node:path';
+import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadReference } from '../../../server/reference/load';
 import { createPlaces } from '../../../server/sim/places';
@@ -7,6 +8,7 @@ import { municipalitySlowness, planAppeals } from '../../../server/sim/appeals';
 import { planIncidents } from '../../../server/sim/incidents';
 import { createContainerSim } from '../../../server/sim/containers';
 import { createFleetSim } from '../../../server/sim/fleet';
+import { createRouter } from '../../../server/sim/roads';
 import { dayNumber, dayStart, DAY, HOUR } from '../../../server/domain/time';
 
 const TZ = 'Asia/Yekaterinburg';
@@ -91,5 +93,28 @@ describe('simulator', () => {
     expect(statuses.has('free')).toBe(true);
     expect([...statuses].some((s) => s !== 'free' && s !== 'off_duty')).toBe(true);
     for (const [lon, lat] of last.values()) expect(reference.geo.insideRepublic(lon, lat)).toBe(true);
+  });
+});
+
+describe('fleet on roads', () => {
+  const sharedGeo = path.resolve(__dirname, '../../../../shared/geo');
+  it.runIf(existsSync(sharedGeo))('follows a federal highway between points near it, inside the republic, and goes straight otherwise', () => {
+    const real = loadReference(path.resolve(__dirname, '../../../data'), sharedGeo, {});
+    const router = createRouter(real.geo.layers.roads, real.geo.insideRepublic);
+    expect(router.available).toBe(true);
+    // the longest stretch of any road part inside the republic
+    const parts = real.geo.layers.roads!.features.flatMap((f) => {
+      const g = f.geometry as { type: string; coordinates: unknown };
+      return g.type === 'MultiLineString' ? (g.coordinates as [number, number][][]) : [g.coordinates as [number, number][]];
+    }).map((part) => part.filter(([lon, lat]) => real.geo.insideRepublic(lon, lat)));
+    const line = parts.sort((x, y) => y.length - x.length)[0]!;
+    expect(line.length).toBeGreaterThan(20);
+    const a = line[Math.floor(line.length * 0.2)]!;
+    const b = line[Math.floor(line.length * 0.8)]!;
+    const route = router.route([a[0] + 0.02, a[1] + 0.01], b);
+    expect(route.length).toBeGreaterThan(3);
+    expect(route[route.length - 1]).toEqual(b);
+    for (const [lon, lat] of route) expect(real.geo.insideRepublic(lon, lat)).toBe(true);
+    expect(router.route([55.9, 54.7], [55.95, 54.72])).toEqual([[55.95, 54.72]]); // a short trip goes straight
   });
 });
