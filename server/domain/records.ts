@@ -1,6 +1,6 @@
 // Domain records: what the ingest pipeline hands to the store and the hub, one shape per kind, already validated
 // and normalised (times in epoch ms, municipality resolved, deadlines computed).
-import type { AppealStatus, ContainerStatus, IncidentSeverity, IncidentStatus, VehicleStatus } from '../protocol/views';
+import type { AppealStatus, ContainerSiteView, IncidentSeverity, IncidentStatus, VehicleStatus, VehicleView } from '../protocol/views';
 import type { Geometry } from '../reference/geometry';
 
 export interface AppealRecord {
@@ -44,18 +44,8 @@ export interface IncidentRecord {
   updatedAt: number;
 }
 
-export interface VehicleRecord {
-  id: string;
-  callsign: string;
-  substation: string | null;
-  status: VehicleStatus | null;
-  lon: number | null;
-  lat: number | null;
-  speedKmh: number | null;
-  heading: number | null;
-  fixAt: number | null;
-  updatedAt: number;
-}
+/** A vehicle's current state: what the fleet topic shows, less the frame index, plus when it was last written. */
+export type VehicleRecord = Omit<VehicleView, 'index'> & { updatedAt: number };
 
 export interface PositionRecord {
   vehicle: string;
@@ -69,19 +59,8 @@ export interface PositionRecord {
   source: string;
 }
 
-export interface ContainerSiteRecord {
-  id: string;
-  operator: string;
-  municipality: string;
-  lon: number;
-  lat: number;
-  containers: number;
-  volumeM3: number;
-  fill: number;
-  status: ContainerStatus;
-  servicedAt: number | null;
-  updatedAt: number;
-}
+/** A container site: what the containers topic shows, less its index, plus its volume and last write. */
+export type ContainerSiteRecord = Omit<ContainerSiteView, 'index'> & { volumeM3: number; updatedAt: number };
 
 export interface MetricRecord {
   name: string;
