@@ -51,6 +51,21 @@ export function createHub(municipalityIds: readonly string[], operatorIds: reado
     for (const l of listeners) l.delta(d as Delta);
   };
 
+  /** Upserts records still inside their topic's window, drops those that left it, and sends one delta for both. */
+  function applyWindowed<T extends 'appeals' | 'incidents', R extends { id: string }, V>(topic: T, state: Map<string, V>,
+    records: readonly R[], now: number, keep: (r: R) => boolean, view: (r: R) => V): void {
+    const upsert: V[] = [];
+    const remove: string[] = [];
+    for (const r of records) {
+      if (keep(r)) {
+        const v = view(r);
+        state.set(r.id, v);
+        upsert.push(v);
+      } else if (state.delete(r.id)) remove.push(r.id);
+    }
+    if (upsert.length || remove.length) emit(topic, now, { upsert, remove } as Delta<T>['payload']);
+  }
+
   const putVehicle = (v: VehicleRecord): VehicleView => {
     const view = vehicleView(v, vehicles.get(v.id)?.index ?? vehicles.size);
     vehicles.set(v.id, view);
@@ -80,28 +95,11 @@ export function createHub(municipalityIds: readonly string[], operatorIds: reado
     },
 
     applyAppeals(records: readonly AppealRecord[], now: number): void {
-      const upsert: AppealView[] = [];
-      const remove: string[] = [];
-      for (const a of records) {
-        if (a.receivedAt >= now - APPEAL_WINDOW) {
-          const view = appealView(a);
-          appeals.set(a.id, view);
-          upsert.push(view);
-        } else if (appeals.delete(a.id)) remove.push(a.id);
-      }
-      if (upsert.length || remove.length) emit('appeals', now, { upsert, remove });
+      applyWindowed('appeals', appeals, records, now, (a) => a.receivedAt >= now - APPEAL_WINDOW, appealView);
     },
     applyIncidents(records: readonly IncidentRecord[], now: number): void {
-      const upsert: IncidentView[] = [];
-      const remove: string[] = [];
-      for (const i of records) {
-        if (i.status === 'active' || (i.resolvedAt ?? 0) >= now - RESOLVED_INCIDENT_WINDOW) {
-          const view = incidentView(i);
-          incidents.set(i.id, view);
-          upsert.push(view);
-        } else if (incidents.delete(i.id)) remove.push(i.id);
-      }
-      if (upsert.length || remove.length) emit('incidents', now, { upsert, remove });
+      applyWindowed('incidents', incidents, records, now,
+        (i) => i.status === 'active' || (i.resolvedAt ?? 0) >= now - RESOLVED_INCIDENT_WINDOW, incidentView);
     },
     /** Vehicles whose fix moved; a delta only for those that are new or changed status or callsign. */
     applyVehicles(records: readonly VehicleRecord[], now: number): void {
@@ -180,6 +178,7 @@ export function createHub(municipalityIds: readonly string[], operatorIds: reado
     },
     counts: () => ({ appeals: appeals.size, incidents: incidents.size, vehicles: vehicles.size, sites: sites.length }),
     vehicles: (): VehicleView[] => [...vehicles.values()],
+    vehicle: (id: string): VehicleView | undefined => vehicles.get(id),
     sites: (): readonly ContainerSiteView[] => sites,
   };
   return hub;

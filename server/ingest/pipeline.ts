@@ -32,43 +32,48 @@ export function createIngest({ store, hub, reference, now, timezone, onChange }:
     return { accepted, created, updated: accepted - created, time };
   };
 
+  /** Normalises and writes each item against what the store holds, all in one transaction. */
+  function upsertEach<I extends { id: string }, R>(items: readonly I[], get: (id: string) => R | null,
+    write: (item: I, index: number, existing: R | null) => R): { records: R[]; created: number } {
+    let created = 0;
+    const records = store.transaction(() => items.map((item, i) => {
+      const existing = get(item.id);
+      if (!existing) created++;
+      return write(item, i, existing);
+    }));
+    return { records, created };
+  }
+
   return {
     appeals(items: readonly AppealIn[], source: string): IngestResult {
       const c = ctx(source);
-      let created = 0;
-      const records = store.transaction(() => items.map((item, i) => {
-        const existing = store.appeals.get(item.id);
+      const { records, created } = upsertEach(items, store.appeals.get, (item, i, existing) => {
         const record = normaliseAppeal(item, i, existing, c);
         store.appeals.put(record, !existing, dayKey(record.receivedAt, timezone));
-        if (!existing) created++;
         return record;
-      }));
+      });
       hub.applyAppeals(records, c.now);
       return done('appeals', items.length, created, c.now);
     },
 
     incidents(items: readonly IncidentIn[], source: string): IngestResult {
       const c = ctx(source);
-      let created = 0;
-      const records = store.transaction(() => items.map((item, i) => {
-        const existing = store.incidents.get(item.id);
+      const { records, created } = upsertEach(items, store.incidents.get, (item, i, existing) => {
         const record = normaliseIncident(item, i, existing, c);
         store.incidents.put(record);
-        if (!existing) created++;
         return record;
-      }));
+      });
       hub.applyIncidents(records, c.now);
       return done('incidents', items.length, created, c.now);
     },
 
     positions(items: readonly PositionIn[], source: string): IngestResult {
       const c = ctx(source);
-      const known = new Map(hub.vehicles().map((v) => [v.id, v]));
       let created = 0;
       const moved = store.transaction(() => {
         const latest = new Map<string, ReturnType<typeof normalisePosition>['vehicle']>();
         items.forEach((item, i) => {
-          const view = latest.get(item.vehicle) ?? known.get(item.vehicle);
+          const view = latest.get(item.vehicle) ?? hub.vehicle(item.vehicle);
           const existing = view ? { ...view, updatedAt: c.now } : null;
           if (!view) created++;
           const { position, vehicle } = normalisePosition(item, i, existing, c);

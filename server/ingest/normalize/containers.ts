@@ -21,7 +21,7 @@ export function normaliseContainer(item: ContainerIn, i: number, existing: Conta
     f.fail(item.lon === undefined ? 'lon' : 'lat', 'required for a new site');
   }
   const municipality = municipalityOf(f, ctx, item.municipality, item, existing?.municipality ?? null);
-  let operator = item.operator ?? existing?.operator ?? reference.operatorByMunicipality.get(municipality)!.id;
+  const operator = item.operator ?? existing?.operator ?? reference.operatorByMunicipality.get(municipality)!.id;
   if (!reference.operators.some((o) => o.id === operator)) {
     f.fail('operator', `unknown operator "${operator}"; known: ${reference.operators.map((o) => o.id).join(', ')}`);
   }
@@ -31,7 +31,6 @@ export function normaliseContainer(item: ContainerIn, i: number, existing: Conta
   const servicedAt = time(f, 'servicedAt', item.servicedAt, now, true) ?? existing?.servicedAt ?? null;
   // A producer that reports a level but no status gets the status that level means (unless the site is damaged etc.).
   const derived = existing && !['ok', 'full', 'overflowing'].includes(existing.status) ? existing.status : statusForFill(fill);
-  operator = operator as string;
   return {
     id: item.id, operator, municipality,
     lon: item.lon ?? existing?.lon ?? centre.lon, lat: item.lat ?? existing?.lat ?? centre.lat,
