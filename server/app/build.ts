@@ -8,6 +8,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Config } from '../config/config';
 import { loadReference, type Reference } from '../reference/load';
+import { DEFAULT_LAYOUT, loadLayouts } from '../reference/layouts';
+import type { Layout } from '../protocol/layout';
 import { createStore, type Store } from '../store';
 import { createHub, APPEAL_WINDOW, RESOLVED_INCIDENT_WINDOW, type Hub } from '../hub/hub';
 import { createIngest, type Ingest } from '../ingest/pipeline';
@@ -15,6 +17,7 @@ import { IngestError } from '../ingest/errors';
 import { ingestRoutes } from '../ingest/routes';
 import { resolveIngestKeys } from '../ingest/keys';
 import { readRoutes } from '../api/read-routes';
+import { layoutRoutes } from '../api/layout-routes';
 import { attachGateway, type Gateway } from '../gateway/socket';
 import { computeSummary } from '../domain/indicators';
 import { createJobs, type Jobs } from '../jobs';
@@ -24,6 +27,7 @@ import { speedClock, type Clock } from './clock';
 export interface Sitroom {
   config: Config;
   reference: Reference;
+  layouts: Map<string, Layout>;
   store: Store;
   hub: Hub;
   ingest: Ingest;
@@ -52,6 +56,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const clock = options.clock ?? speedClock(config.sim.speed);
   const now = () => clock.now();
   const reference = loadReference(config.dataDir, config.geoDir, config.deadlinesHours);
+  const layouts = loadLayouts(config.dataDir);
   const store = createStore(config.dbPath, config.dbSync);
   const app = Fastify({
     logger: options.logger === false ? false : { level: config.logLevel },
@@ -74,7 +79,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const keys = resolveIngestKeys(config.ingestKeys, config.dbPath);
   const gateway = attachGateway(app.server, { hub, now, kpi: () => jobs.summary() });
   const sim = config.sim.enabled ? createSimulator({ config, reference, ingest, store, now, log }) : null;
-  const sitroom: Sitroom = { config, reference, store, hub, ingest, jobs, gateway, sim, clock, ingestKeys: keys.keys,
+  const sitroom: Sitroom = { config, reference, layouts, store, hub, ingest, jobs, gateway, sim, clock, ingestKeys: keys.keys,
     ingestKeyFile: keys.generatedFile };
   app.decorate('sitroom', sitroom);
 
@@ -96,6 +101,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   });
 
   await app.register(ingestRoutes, { ingest, keys: keys.keys });
+  await app.register(layoutRoutes, { layouts, defaultId: DEFAULT_LAYOUT });
   await app.register(readRoutes, { store, hub, reference, now, summary: () => jobs.summary(), startedAt: Date.now() });
   if (existsSync(path.join(clientDist, 'index.html'))) {
     await app.register(fastifyStatic, { root: clientDist, wildcard: false });

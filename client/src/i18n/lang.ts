@@ -1,0 +1,17 @@
+// The interface language: ?lang=ru|en wins, else the browser's, else Russian (the centre's working language).
+export type Lang = 'ru' | 'en';
+export const LANGS: readonly Lang[] = ['ru', 'en'];
+
+export function pickLang(search: string, browser: readonly string[]): Lang {
+  const asked = new URLSearchParams(search).get('lang');
+  if (asked === 'ru' || asked === 'en') return asked;
+  for (const l of browser) {
+    const base = l.toLowerCase().slice(0, 2);
+    if (base === 'ru' || base === 'en') return base;
+  }
+  return 'ru';
+}
+
+/** A reference item's name in the language (reference files carry name_ru and name_en). */
+export const nameOf = (item: { name_ru: string; name_en: string } | undefined, lang: Lang, fallback = '—'): string =>
+  item ? (lang === 'ru' ? item.name_ru : item.name_en) : fallback;

@@ -1,0 +1,67 @@
+// ~24,000 container sites in typed arrays: positions set once from the binary snapshot, status and fill changed in
+// place by deltas. The map reads them as binary attributes; `changed` says when to refresh colours.
+import { CONTAINER_STATUSES, type ContainerChange, type ContainerSiteView } from '../../../server/protocol/views';
+import { CONTAINER_BYTES_PER_SITE } from '../../../server/protocol/container-columns';
+import type { ContainersSnapshot } from '../../../server/protocol/live';
+import { signal } from './signal';
+
+export interface ContainerSites {
+  count: number;
+  /** lon, lat per site */
+  position: Float32Array;
+  status: Uint8Array;
+  fill: Uint8Array;
+  /** bumps when the set of sites (positions) changes, not on status changes */
+  layoutVersion: number;
+  changed: ReturnType<typeof signal>;
+  load(snapshot: ContainersSnapshot): void;
+  apply(added: readonly ContainerSiteView[], changes: readonly ContainerChange[]): void;
+}
+
+const statusCode = (s: string) => Math.max(0, CONTAINER_STATUSES.indexOf(s as (typeof CONTAINER_STATUSES)[number]));
+
+export function createContainerSites(): ContainerSites {
+  const c: ContainerSites = {
+    count: 0, position: new Float32Array(0), status: new Uint8Array(0), fill: new Uint8Array(0), layoutVersion: 0,
+    changed: signal(),
+    load(snap) {
+      const n = snap.ids.length;
+      const bytes = snap.columns instanceof Uint8Array ? snap.columns : new Uint8Array(snap.columns as ArrayBuffer);
+      if (bytes.byteLength !== n * CONTAINER_BYTES_PER_SITE) throw new Error('containers snapshot: columns length mismatch');
+      const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+      c.count = n;
+      c.position = new Float32Array(n * 2);
+      for (let i = 0; i < n; i++) {
+        c.position[i * 2] = view.getInt32(i * 4, true) / 1e6;
+        c.position[i * 2 + 1] = view.getInt32(n * 4 + i * 4, true) / 1e6;
+      }
+      c.fill = bytes.slice(n * 14, n * 15);
+      c.status = bytes.slice(n * 15, n * 16);
+      c.layoutVersion++;
+      c.changed.fire();
+    },
+    apply(added, changes) {
+      if (added.length) {
+        const top = Math.max(c.count, ...added.map((a) => a.index + 1));
+        if (top > c.count) {
+          const pos = new Float32Array(top * 2); pos.set(c.position);
+          const st = new Uint8Array(top); st.set(c.status);
+          const fi = new Uint8Array(top); fi.set(c.fill);
+          c.position = pos; c.status = st; c.fill = fi; c.count = top;
+        }
+        for (const a of added) {
+          c.position[a.index * 2] = a.lon; c.position[a.index * 2 + 1] = a.lat;
+          c.status[a.index] = statusCode(a.status); c.fill[a.index] = a.fill;
+        }
+        c.layoutVersion++;
+      }
+      for (const ch of changes) {
+        if (ch.index >= c.count) continue;
+        c.status[ch.index] = statusCode(ch.status);
+        c.fill[ch.index] = ch.fill;
+      }
+      c.changed.fire();
+    },
+  };
+  return c;
+}

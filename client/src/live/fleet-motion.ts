@@ -1,0 +1,110 @@
+// Ambulance positions from the 1 Hz binary frames, kept in typed arrays by vehicle index. Each frame starts a glide
+// from where the vehicle is drawn now to its new fix, so vehicles move smoothly instead of jumping; a short trail of
+// the last fixes is kept per vehicle. Nothing here allocates per frame except when the fleet grows.
+import { decodeFleetFrame, type FleetFrame } from '../../../server/protocol/fleet-frame';
+import { VEHICLE_STATUS_UNKNOWN } from '../../../server/protocol/views';
+import { signal } from './signal';
+
+export const TRAIL_POINTS = 12;
+/** a glide longer than this (degrees, ~5 km) is a relocation, drawn as a jump */
+const MAX_GLIDE_DEG = 0.05;
+
+export interface FleetMotion {
+  /** vehicles with at least one fix; their slots are 0..count-1 in `slotIndex` order */
+  count: number;
+  /** server time of the newest frame and of the newest fix in it */
+  frameTime: number | null;
+  newestFixAt: number | null;
+  /** per slot: drawn position now (lon, lat), status code, heading (degrees, NaN unknown) */
+  position: Float32Array;
+  status: Uint8Array;
+  heading: Float32Array;
+  /** per slot: the trail, TRAIL_POINTS (lon, lat) pairs, oldest first, and how many are filled */
+  trail: Float32Array;
+  trailLength: Uint8Array;
+  /** frames applied and frames rejected as malformed (counted, not thrown) */
+  frames: number;
+  dropped: number;
+  changed: ReturnType<typeof signal>;
+  apply(bytes: ArrayBuffer | Uint8Array, receivedAt: number): void;
+  /** moves every vehicle along its glide to time t (performance.now()); true while any is still moving */
+  advance(t: number): boolean;
+}
+
+export function createFleetMotion(glideMs = 1000): FleetMotion {
+  let cap = 0;
+  const slotOf = new Map<number, number>();
+  let from = new Float32Array(0), to = new Float32Array(0), startAt = new Float64Array(0);
+  const m: FleetMotion = {
+    count: 0, frameTime: null, newestFixAt: null,
+    position: new Float32Array(0), status: new Uint8Array(0), heading: new Float32Array(0),
+    trail: new Float32Array(0), trailLength: new Uint8Array(0), frames: 0, dropped: 0, changed: signal(),
+    apply(bytes, receivedAt) {
+      let frame: FleetFrame;
+      try { frame = decodeFleetFrame(bytes); } catch { m.dropped++; return; }
+      grow(frame.count);
+      let minAge = 255;
+      for (let i = 0; i < frame.count; i++) {
+        const vi = frame.index[i]!;
+        let slot = slotOf.get(vi);
+        const lon = frame.lon[i]!, lat = frame.lat[i]!;
+        if (slot === undefined) {
+          slot = m.count++;
+          slotOf.set(vi, slot);
+          setPair(m.position, slot, lon, lat);
+        }
+        const px = m.position[slot * 2]!, py = m.position[slot * 2 + 1]!;
+        const jump = Math.abs(px - lon) > MAX_GLIDE_DEG || Math.abs(py - lat) > MAX_GLIDE_DEG;
+        setPair(from, slot, jump ? lon : px, jump ? lat : py);
+        setPair(to, slot, lon, lat);
+        startAt[slot] = receivedAt;
+        m.status[slot] = frame.status[i] ?? VEHICLE_STATUS_UNKNOWN;
+        if (!Number.isNaN(frame.heading[i]!)) m.heading[slot] = frame.heading[i]!;
+        pushTrail(slot, lon, lat, jump);
+        if (frame.fixAgeS[i]! < minAge) minAge = frame.fixAgeS[i]!;
+      }
+      m.frames++;
+      m.frameTime = frame.time;
+      m.newestFixAt = frame.count && minAge < 255 ? frame.time - minAge * 1000 : m.newestFixAt;
+      m.changed.fire();
+    },
+    advance(t) {
+      let moving = false;
+      for (let s = 0; s < m.count; s++) {
+        const f = Math.min(1, Math.max(0, (t - startAt[s]!) / glideMs));
+        if (f < 1) moving = true;
+        const e = f * f * (3 - 2 * f); // ease in and out, so a vehicle does not stutter at each fix
+        m.position[s * 2] = from[s * 2]! + (to[s * 2]! - from[s * 2]!) * e;
+        m.position[s * 2 + 1] = from[s * 2 + 1]! + (to[s * 2 + 1]! - from[s * 2 + 1]!) * e;
+      }
+      return moving;
+    },
+  };
+
+  function setPair(a: Float32Array, slot: number, x: number, y: number) { a[slot * 2] = x; a[slot * 2 + 1] = y; }
+
+  function pushTrail(slot: number, lon: number, lat: number, reset: boolean) {
+    const base = slot * TRAIL_POINTS * 2;
+    let n = reset ? 0 : m.trailLength[slot]!;
+    const lastX = m.trail[base + (n - 1) * 2], lastY = m.trail[base + (n - 1) * 2 + 1];
+    if (n > 0 && lastX === Math.fround(lon) && lastY === Math.fround(lat)) return; // standing still: no new point
+    if (n === TRAIL_POINTS) { m.trail.copyWithin(base, base + 2, base + TRAIL_POINTS * 2); n--; }
+    m.trail[base + n * 2] = lon; m.trail[base + n * 2 + 1] = lat;
+    m.trailLength[slot] = n + 1;
+  }
+
+  function grow(needed: number) {
+    if (m.count + needed <= cap) return;
+    cap = Math.max(64, (m.count + needed) * 2);
+    const g = <T extends Float32Array | Float64Array | Uint8Array>(a: T, size: number, make: (n: number) => T): T => { const b = make(cap * size); b.set(a); return b; };
+    m.position = g(m.position, 2, (n) => new Float32Array(n));
+    from = g(from, 2, (n) => new Float32Array(n));
+    to = g(to, 2, (n) => new Float32Array(n));
+    startAt = g(startAt, 1, (n) => new Float64Array(n));
+    m.status = g(m.status, 1, (n) => new Uint8Array(n));
+    m.heading = g(m.heading, 1, (n) => new Float32Array(n));
+    m.trail = g(m.trail, TRAIL_POINTS * 2, (n) => new Float32Array(n));
+    m.trailLength = g(m.trailLength, 1, (n) => new Uint8Array(n));
+  }
+  return m;
+}

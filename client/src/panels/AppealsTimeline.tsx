@@ -1,0 +1,28 @@
+// Appeals per hour today against all of yesterday and the same weekday last week.
+import { useWall } from '../store/wall-store';
+import { Curve } from '../ui/Curve';
+import { useFmt } from '../ui/use-fmt';
+import { APPEALS_STREAMS, Loading } from './AppealsToday';
+import { PanelFrame } from './PanelFrame';
+import type { PanelProps } from './registry';
+
+export function AppealsTimeline(_: PanelProps) {
+  const fmt = useFmt();
+  const hourly = useWall((s) => s.summary?.appeals.hourly);
+  return (
+    <PanelFrame kind="appeals-timeline" streams={APPEALS_STREAMS} title={fmt.t('panel.appeals-timeline')}>
+      {hourly ? <>
+        <Curve series={[
+          { values: hourly.lastWeek, className: 'series-lastweek' },
+          { values: hourly.yesterday, className: 'series-yesterday' },
+          { values: hourly.today, className: 'series-today' },
+        ]} />
+        <div className="curve-legend small">
+          <span className="key key-today">{fmt.t('today')}</span>
+          <span className="key key-yesterday">{fmt.t('yesterday')}</span>
+          <span className="key key-lastweek">{fmt.t('lastWeek')}</span>
+        </div>
+      </> : <Loading />}
+    </PanelFrame>
+  );
+}

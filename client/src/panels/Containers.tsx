@@ -1,0 +1,41 @@
+// Container sites: serviced today per operator, overflowing now, and sites not serviced for over 24 h and 72 h.
+import { nameOf } from '../i18n/lang';
+import { useWall } from '../store/wall-store';
+import { Bar } from '../ui/Bar';
+import { Num } from '../ui/Num';
+import { useFmt } from '../ui/use-fmt';
+import { Loading } from './AppealsToday';
+import { PanelFrame } from './PanelFrame';
+import type { PanelProps } from './registry';
+
+const STREAMS = ['kpi', 'containers'] as const;
+const tone = (share: number) => (share >= 0.9 ? 'ok' : share >= 0.75 ? 'warn' : 'crit');
+
+export function Containers(_: PanelProps) {
+  const fmt = useFmt();
+  const c = useWall((s) => s.summary?.containers);
+  const ref = useWall((s) => s.reference);
+  return (
+    <PanelFrame kind="containers" streams={STREAMS} title={fmt.t('panel.containers')}>
+      {c && ref ? <>
+        <div className="pair">
+          <span><Num text={fmt.n(c.sites)} /> <span className="muted small">{fmt.t('sites')}</span></span>
+          <span><Num className={c.overflowing ? 'tone-crit-text' : ''} text={fmt.n(c.overflowing)} /> <span className="muted small">{fmt.t('overflowing')}</span></span>
+        </div>
+        <div className="small muted">{fmt.t('servicedToday')}</div>
+        <table className="rows bars">
+          <tbody>
+            {c.byOperator.map((o) => (
+              <tr key={o.id} data-operator={o.id}>
+                <td className="label">{nameOf(ref.operator.get(o.id), fmt.lang, o.id)}</td>
+                <td className="barcell"><Bar share={o.servicedTodayShare} tone={tone(o.servicedTodayShare)} /></td>
+                <td className="value"><Num text={fmt.pct(o.servicedTodayShare)} /></td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <div className="small tone-warn-text">{fmt.t('notServiced24')}: {fmt.n(c.notServiced24h)} · {fmt.t('notServiced72')}: {fmt.n(c.notServiced72h)}</div>
+      </> : <Loading />}
+    </PanelFrame>
+  );
+}

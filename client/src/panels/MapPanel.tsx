@@ -1,0 +1,63 @@
+// The map panel: the republic's basemap and the live layers the layout switches on, with a legend and the
+// attribution of the geodata in use. The map itself lives outside React (map/map-controller.ts).
+import { useEffect, useRef, useState } from 'react';
+import type { MapLayer, Stream } from '../../../server/protocol/layout';
+import { useLive } from '../live/live-context';
+import { createMapController } from '../map/map-controller';
+import { loadGeodata, type Geodata } from '../map/geodata';
+import { useWall } from '../store/wall-store';
+import { useFmt } from '../ui/use-fmt';
+import { PanelFrame } from './PanelFrame';
+import type { PanelProps } from './registry';
+
+const STREAM_OF: Record<MapLayer, Stream> = { choropleth: 'kpi', heat: 'kpi', incidents: 'incidents', fleet: 'fleet', containers: 'containers' };
+const DEFAULT_LAYERS: MapLayer[] = ['choropleth', 'incidents', 'fleet', 'containers'];
+let geodata: Promise<Geodata> | null = null;
+
+export function MapPanel({ options }: PanelProps) {
+  const fmt = useFmt();
+  const layers = options.layers ?? DEFAULT_LAYERS;
+  const streams = useRef([...new Set(['kpi', ...layers.map((l) => STREAM_OF[l])])] as Stream[]).current;
+  const box = useRef<HTMLDivElement>(null);
+  const live = useLive();
+  const geo = useWall((s) => s.reference?.data.geo);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    if (!box.current || !geo) return;
+    let controller: ReturnType<typeof createMapController> | null = null;
+    let cancelled = false;
+    geodata ??= loadGeodata();
+    geodata.then((g) => {
+      if (cancelled || !box.current) return;
+      controller = createMapController(box.current, g, live, layers, geo.approximate);
+    }).catch((e: Error) => { geodata = null; setError(e.message); });
+    return () => { cancelled = true; controller?.destroy(); };
+    // the layer list comes from the layout and does not change while the panel lives
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [live, geo]);
+
+  const on = (l: MapLayer) => layers.includes(l);
+  return (
+    <PanelFrame kind="map" streams={streams} title={fmt.t('panel.map')}>
+      <div className="map-box" ref={box} />
+      {error && <div className="map-error">{error}</div>}
+      <ul className="legend small">
+        {on('containers') && <>
+          <li><i className="sw sw-ok" />{fmt.t('legend.sites-ok')}</li>
+          <li><i className="sw sw-warn" />{fmt.t('legend.sites-full')}</li>
+          <li><i className="sw sw-crit ring" />{fmt.t('legend.sites-overflowing')}</li>
+        </>}
+        {on('fleet') && <>
+          <li><i className="sw sw-amb arrow" />{fmt.t('legend.ambulance-free')}</li>
+          <li><i className="sw sw-info arrow" />{fmt.t('legend.ambulance-busy')}</li>
+        </>}
+        {on('incidents') && <li><i className="sw sw-crit" />{fmt.t('legend.incident')}</li>}
+        {on('choropleth') && <li><i className="sw sw-ramp" />{fmt.t('legend.choropleth')}</li>}
+        {on('heat') && <li><i className="sw sw-heat" />{fmt.t('legend.heat')}</li>}
+        {geo?.approximate && <li className="muted"><i className="sw sw-dash" />{fmt.t('approximate')}</li>}
+      </ul>
+      <div className="attribution">{geo?.attribution}</div>
+    </PanelFrame>
+  );
+}

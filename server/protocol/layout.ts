@@ -1,0 +1,45 @@
+// A wall layout: a grid of panels, each with its kind, its place and its options. Layouts are JSON files in
+// data/layouts/, checked at start (server/reference/layouts.ts) and served at /api/layouts/:id; the client only
+// imports these types and lists.
+
+/** Every panel kind the wall knows; the client registers one component per kind (client/src/panels/registry.tsx). */
+export const PANEL_KINDS = ['header', 'appeals-today', 'appeals-categories', 'appeals-timeline', 'deadlines',
+  'municipality-ranking', 'map', 'fleet', 'containers', 'incidents', 'hotline'] as const;
+export type PanelKind = (typeof PANEL_KINDS)[number];
+
+/** Live layers the map can draw; a layout switches them on per map panel. */
+export const MAP_LAYERS = ['choropleth', 'heat', 'incidents', 'fleet', 'containers'] as const;
+export type MapLayer = (typeof MAP_LAYERS)[number];
+
+/** Streams a panel's freshness depends on. `appeals` is the newest appeal's time, `fleet` the newest fix. */
+export const STREAMS = ['kpi', 'fleet', 'incidents', 'containers', 'appeals'] as const;
+export type Stream = (typeof STREAMS)[number];
+
+/** How long (seconds) each stream may stay silent before the panels that show it turn stale. */
+export const DEFAULT_FRESHNESS: Record<Stream, number> = { kpi: 30, fleet: 15, incidents: 30, containers: 30, appeals: 1800 };
+
+export interface PanelArea { col: number; row: number; cols: number; rows: number }
+
+export interface PanelOptions {
+  /** map: live layers shown */
+  layers?: MapLayer[];
+  /** ranking, deadlines, incidents, categories: how many rows to list */
+  rows?: number;
+  /** municipality-ranking: the ordering */
+  by?: 'overdue' | 'response';
+}
+
+export interface PanelSpec { kind: PanelKind; area: PanelArea; options?: PanelOptions }
+
+export interface Layout {
+  id: string;
+  name_ru: string;
+  name_en: string;
+  /** columns and rows of the grid; panels' areas are 1-based cells in it */
+  grid: { cols: number; rows: number };
+  /** overrides of DEFAULT_FRESHNESS, seconds */
+  freshness?: Partial<Record<Stream, number>>;
+  panels: PanelSpec[];
+}
+
+export interface LayoutList { layouts: { id: string; name_ru: string; name_en: string }[]; default: string }
