@@ -19,6 +19,7 @@ export default defineConfig({
   test: {
     root: '.',
     include: ['tests/**/*.test.ts'],
+    globalSetup: ['tests/setup/build-client.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',

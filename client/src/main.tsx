@@ -11,6 +11,7 @@ import { loadStartWithRetry } from './layout/load-layout';
 import { startLive } from './live/connection';
 import { LiveContext } from './live/live-context';
 import { useWall } from './store/wall-store';
+import { mapFrameCount } from './map/map-controller';
 
 const lang = pickLang(location.search, navigator.languages ?? [navigator.language]);
 document.documentElement.lang = lang;
@@ -36,3 +37,14 @@ Promise.all([document.fonts.load('600 16px "Golos Text Variable"'), loadStartWit
     document.title = `Sitroom · ${lang === 'ru' ? layout.name_ru : layout.name_en}`;
   })
   .catch((e: Error) => useWall.setState({ fatal: e.message }));
+
+/** Read-only diagnostics for operators and tests (no data beyond what the wall shows). */
+declare global { interface Window { sitroom?: { diagnostics(): Record<string, unknown> } } }
+window.sitroom = {
+  diagnostics: () => ({
+    fleetFrames: live.fleet.frames, fleetDropped: live.fleet.dropped, vehicles: live.fleet.count,
+    positions: Array.from(live.fleet.position.subarray(0, Math.min(live.fleet.count, 400) * 2)),
+    containerSites: live.containers.count, appealPoints: live.appeals.count, resyncs: live.resyncs(),
+    connection: useWall.getState().connection, mapFrames: mapFrameCount(),
+  }),
+};

@@ -107,7 +107,8 @@ export const readRoutes: FastifyPluginAsyncTypebox<ReadRoutesOptions> = async (a
     municipalities: o.reference.municipalities, channels: o.reference.channels, categories: o.reference.categories,
     operators: o.reference.operators.map(({ sim: _sim, ...op }) => op), substations: o.reference.substations,
     incidentTypes: o.reference.incidentTypes,
-    geo: { approximate: o.reference.geo.approximate, attribution: o.reference.geo.attribution },
+    geo: { approximate: o.reference.geo.approximate, attribution: o.reference.geo.attribution,
+      layers: Object.entries(o.reference.geo.layers).filter(([, l]) => l !== null).map(([name]) => name) },
   }));
 
   app.get('/api/geo/:layer', { schema: { params: Type.Object({

@@ -104,7 +104,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(layoutRoutes, { layouts, defaultId: DEFAULT_LAYOUT });
   await app.register(readRoutes, { store, hub, reference, now, summary: () => jobs.summary(), startedAt: Date.now() });
   if (existsSync(path.join(clientDist, 'index.html'))) {
-    await app.register(fastifyStatic, { root: clientDist, wildcard: false });
+    // wildcard: files are looked up per request, so a rebuilt wall (new hashed names) is served without a restart
+    await app.register(fastifyStatic, { root: clientDist, wildcard: true });
   } else {
     app.get('/', async (_req, reply) => reply.type('text/html').send(
       '<!doctype html><meta charset="utf-8"><title>Sitroom</title><body style="background:#0A0F1A;color:#E8EEF7;font:20px sans-serif">' +

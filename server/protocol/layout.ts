@@ -15,8 +15,9 @@ export type MapLayer = (typeof MAP_LAYERS)[number];
 export const STREAMS = ['kpi', 'fleet', 'incidents', 'containers', 'appeals'] as const;
 export type Stream = (typeof STREAMS)[number];
 
-/** How long (seconds) each stream may stay silent before the panels that show it turn stale. */
-export const DEFAULT_FRESHNESS: Record<Stream, number> = { kpi: 30, fleet: 15, incidents: 30, containers: 30, appeals: 1800 };
+/** How long (seconds) each stream may stay silent before the panels that show it turn stale. Fleet counts from the
+ *  newest fix of any vehicle (idle trackers report every 20-60 s), kpi from the last recomputation (every <= 10 s). */
+export const DEFAULT_FRESHNESS: Record<Stream, number> = { kpi: 30, fleet: 60, incidents: 30, containers: 30, appeals: 1800 };
 
 export interface PanelArea { col: number; row: number; cols: number; rows: number }
 

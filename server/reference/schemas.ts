@@ -3,6 +3,8 @@ import { Type, type Static } from '@sinclair/typebox';
 
 const Id = Type.String({ pattern: '^[a-z][a-z0-9_-]*$' });
 const Names = { name_ru: Type.String({ minLength: 1 }), name_en: Type.String({ minLength: 1 }) };
+/** the name a wall panel shows where the full name does not fit */
+const ShortNames = { short_ru: Type.Optional(Type.String({ minLength: 1 })), short_en: Type.Optional(Type.String({ minLength: 1 })) };
 const Lon = Type.Number({ minimum: -180, maximum: 180 });
 const Lat = Type.Number({ minimum: -90, maximum: 90 });
 
@@ -16,7 +18,7 @@ export const MunicipalitiesFile = Type.Object({
 
 export const ChannelsFile = Type.Object({
   channels: Type.Array(Type.Object({
-    id: Id, ...Names,
+    id: Id, ...Names, ...ShortNames,
     deadlineHours: Type.Number({ exclusiveMinimum: 0 }),
     ceilingHours: Type.Number({ exclusiveMinimum: 0 }),
     dailyVolume: Type.Number({ minimum: 0 }),
@@ -27,7 +29,7 @@ export const ChannelsFile = Type.Object({
 
 export const CategoriesFile = Type.Object({
   categories: Type.Array(Type.Object({
-    id: Id, ...Names,
+    id: Id, ...Names, ...ShortNames,
     share: Type.Number({ minimum: 0, maximum: 1 }),
     season: Type.Array(Type.Number({ minimum: 0 }), { minItems: 12, maxItems: 12 }),
     deadlineHours: Type.Optional(Type.Number({ exclusiveMinimum: 0 })),
@@ -36,7 +38,7 @@ export const CategoriesFile = Type.Object({
 
 export const OperatorsFile = Type.Object({
   operators: Type.Array(Type.Object({
-    id: Id, ...Names,
+    id: Id, ...Names, ...ShortNames,
     sim: Type.Object({ reliability: Type.Number({ minimum: 0, maximum: 1 }) }),
     municipalities: Type.Array(Id, { minItems: 1 }),
   }), { minItems: 1, maxItems: 250 }),

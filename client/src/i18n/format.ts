@@ -15,6 +15,8 @@ export interface Formatters {
   hm(epochMs: number): string;
   /** the long date and time for the header */
   dateTime(epochMs: number): string;
+  /** the local hour (0..23) in the region's zone */
+  hour(epochMs: number): number;
   /** "5 s", "3 min", "2 h" */
   age(seconds: number): string;
 }
@@ -25,6 +27,7 @@ export function formatters(lang: Lang, timeZone: string): Formatters {
   const one = new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
   const hm = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone });
   const dt = new Intl.DateTimeFormat(locale, { weekday: 'long', day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone });
+  const hourOnly = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', hourCycle: 'h23', timeZone });
   const s = STRINGS[lang];
   const t = (key: StringKey, vars?: Record<string, string | number>) =>
     vars ? s[key].replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? '')) : s[key];
@@ -35,6 +38,7 @@ export function formatters(lang: Lang, timeZone: string): Formatters {
       : `${new Intl.NumberFormat(locale, { maximumFractionDigits: digits, minimumFractionDigits: digits }).format(v * 100)}%`),
     d1: (v) => (v === null || v === undefined || !Number.isFinite(v) ? '—' : one.format(v)),
     hm: (ms) => hm.format(ms),
+    hour: (ms) => Number(hourOnly.format(ms)) % 24,
     dateTime: (ms) => dt.format(ms),
     age: (sec) => {
       const a = Math.max(0, Math.round(sec));

@@ -15,3 +15,11 @@ export function pickLang(search: string, browser: readonly string[]): Lang {
 /** A reference item's name in the language (reference files carry name_ru and name_en). */
 export const nameOf = (item: { name_ru: string; name_en: string } | undefined, lang: Lang, fallback = '—'): string =>
   item ? (lang === 'ru' ? item.name_ru : item.name_en) : fallback;
+
+/** The short name where a panel has no room for the full one (reference files may carry short_ru / short_en). */
+export const shortNameOf = (item: { name_ru: string; name_en: string; short_ru?: string; short_en?: string } | undefined, lang: Lang, fallback = '—'): string =>
+  item ? (lang === 'ru' ? item.short_ru ?? item.name_ru : item.short_en ?? item.name_en) : fallback;
+
+/** A municipality's name for lists: "Аургазинский р-н" / "Aurgazinsky". */
+export const municipalityLabel = (item: { name_ru: string; name_en: string } | undefined, lang: Lang, fallback = '—'): string =>
+  item ? (lang === 'ru' ? item.name_ru.replace(/ район$/, ' р-н') : item.name_en.replace(/ District$/, '')) : fallback;

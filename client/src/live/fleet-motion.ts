@@ -22,6 +22,8 @@ export interface FleetMotion {
   /** per slot: the trail, TRAIL_POINTS (lon, lat) pairs, oldest first, and how many are filled */
   trail: Float32Array;
   trailLength: Uint8Array;
+  /** the longest glide of the newest frame, degrees (relocations excluded): how fast things move on screen */
+  maxStepDeg: number;
   /** frames applied and frames rejected as malformed (counted, not thrown) */
   frames: number;
   dropped: number;
@@ -36,14 +38,14 @@ export function createFleetMotion(glideMs = 1000): FleetMotion {
   const slotOf = new Map<number, number>();
   let from = new Float32Array(0), to = new Float32Array(0), startAt = new Float64Array(0);
   const m: FleetMotion = {
-    count: 0, frameTime: null, newestFixAt: null,
+    count: 0, frameTime: null, newestFixAt: null, maxStepDeg: 0,
     position: new Float32Array(0), status: new Uint8Array(0), heading: new Float32Array(0),
     trail: new Float32Array(0), trailLength: new Uint8Array(0), frames: 0, dropped: 0, changed: signal(),
     apply(bytes, receivedAt) {
       let frame: FleetFrame;
       try { frame = decodeFleetFrame(bytes); } catch { m.dropped++; return; }
       grow(frame.count);
-      let minAge = 255;
+      let minAge = 255, maxStep = 0;
       for (let i = 0; i < frame.count; i++) {
         const vi = frame.index[i]!;
         let slot = slotOf.get(vi);
@@ -55,6 +57,7 @@ export function createFleetMotion(glideMs = 1000): FleetMotion {
         }
         const px = m.position[slot * 2]!, py = m.position[slot * 2 + 1]!;
         const jump = Math.abs(px - lon) > MAX_GLIDE_DEG || Math.abs(py - lat) > MAX_GLIDE_DEG;
+        if (!jump) maxStep = Math.max(maxStep, Math.abs(px - lon), Math.abs(py - lat));
         setPair(from, slot, jump ? lon : px, jump ? lat : py);
         setPair(to, slot, lon, lat);
         startAt[slot] = receivedAt;
@@ -64,6 +67,7 @@ export function createFleetMotion(glideMs = 1000): FleetMotion {
         if (frame.fixAgeS[i]! < minAge) minAge = frame.fixAgeS[i]!;
       }
       m.frames++;
+      m.maxStepDeg = maxStep;
       m.frameTime = frame.time;
       m.newestFixAt = frame.count && minAge < 255 ? frame.time - minAge * 1000 : m.newestFixAt;
       m.changed.fire();

@@ -10,19 +10,21 @@ export interface Geodata {
   water: FeatureCollection | null;
 }
 
-async function layer(name: string, optional: boolean): Promise<FeatureCollection | null> {
+async function layer(name: string, available: readonly string[]): Promise<FeatureCollection | null> {
+  if (!available.includes(name)) return null;
   const res = await fetch(`/api/geo/${name}`);
-  if (res.status === 404 && optional) return null;
   if (!res.ok) throw new Error(`/api/geo/${name}: HTTP ${res.status}`);
   return (await res.json()) as FeatureCollection;
 }
 
-export async function loadGeodata(): Promise<Geodata> {
-  const [republic, municipalities, neighbours, settlements, roads, water] = await Promise.all([
-    layer('republic', false), layer('municipalities', false), layer('neighbours', false), layer('settlements', false),
-    layer('roads', true), layer('water', true),
-  ]);
-  return { republic: republic!, municipalities: municipalities!, neighbours: neighbours!, settlements: settlements!, roads, water };
+/** Loads the layers the server has (GET /api/reference lists them); the first four are always there. */
+export async function loadGeodata(available: readonly string[]): Promise<Geodata> {
+  const required = ['republic', 'municipalities', 'neighbours', 'settlements'];
+  const missing = required.filter((l) => !available.includes(l));
+  if (missing.length) throw new Error(`the server's geodata has no ${missing.join(', ')} layer`);
+  const [republic, municipalities, neighbours, settlements, roads, water] = await Promise.all(
+    [...required, 'roads', 'water'].map((l) => layer(l, available)));
+  return { republic: republic!, municipalities: municipalities!, neighbours: neighbours!, settlements: settlements!, roads: roads ?? null, water: water ?? null };
 }
 
 /** [west, south, east, north] of a collection's coordinates. */

@@ -1,6 +1,8 @@
-// Every deck.gl layer of the map, from one pure function: literal ids, data references that change only when the
-// data does, accessors that read typed arrays by index, `updateTriggers` for what changes in place, and `visible`
-// to switch a layer off (nothing is constructed conditionally).
+// Every deck.gl layer of the map, from two pure functions: the base layers (choropleth, heat, container sites,
+// incidents, labels), redrawn when their data changes, and the motion layers (ambulances, trails, pulses), redrawn
+// as they move. Two canvases, so a moving ambulance never makes 24,000 sites redraw. Literal ids, data references
+// that change only when the data does, accessors that read typed arrays by index, `updateTriggers` for what
+// changes in place, and `visible` to switch a layer off.
 import type { Layer } from '@deck.gl/core';
 import { GeoJsonLayer, IconLayer, PathLayer, ScatterplotLayer, TextLayer } from '@deck.gl/layers';
 import { HeatmapLayer } from '@deck.gl/aggregation-layers';
@@ -10,7 +12,6 @@ import { CONTAINER_STATUSES, type IncidentView } from '../../../server/protocol/
 import type { ContainerSites } from '../live/container-sites';
 import type { FleetMotion } from '../live/fleet-motion';
 import { TRAIL_POINTS } from '../live/fleet-motion';
-import type { AppealPoints } from '../live/appeal-points';
 import type { Lang } from '../i18n/lang';
 import type { IconAtlas } from './icons';
 import { iconFor } from './icons';
@@ -44,40 +45,48 @@ export interface MapInputs {
   pulsing: IncidentView[];
   fleet: FleetMotion;
   fleetVersion: number;
+  /** `{ length }` objects and binary-attribute tables, re-created only when the set of items changes (deck.gl
+   *  compares data by reference: a new object would rebuild every attribute) */
+  fleetData: { length: number };
   containers: ContainerSites;
   containersVersion: number;
+  containersData: BinaryPoints;
   overflowing: Uint32Array;
-  appeals: AppealPoints;
+  appealsData: BinaryPoints;
   icons: IconAtlas;
 }
 
-export function buildLayers(m: MapInputs): Layer[] {
+export interface BinaryPoints { length: number; attributes: { getPosition: { value: Float32Array; size: 2 } } }
+export const binaryPoints = (position: Float32Array, length: number): BinaryPoints =>
+  ({ length, attributes: { getPosition: { value: position, size: 2 } } });
+
+export function baseLayers(m: MapInputs): (Layer | false)[] {
   const on = (l: MapLayer) => m.layers.includes(l);
   const px = (v: number) => v * m.scale;
-  const fleetData = { length: m.fleet.count };
   return [
     new GeoJsonLayer({
       id: 'choropleth', data: m.municipalities, visible: on('choropleth'), pickable: false, stroked: false, filled: true,
       getFillColor: (f: Feature) => choroplethColor((m.per10k.get(String(f.properties?.['id'])) ?? 0) / m.per10kMax),
       updateTriggers: { getFillColor: m.per10kVersion },
     }),
-    new HeatmapLayer({
-      id: 'heat', visible: on('heat') && m.appeals.count > 0,
-      data: { length: m.appeals.count, attributes: { getPosition: { value: m.appeals.position, size: 2 } } },
+    // HeatmapLayer reads its weights back from the GPU whenever it updates, even when hidden; it exists only in
+    // layouts that ask for it
+    m.layers.includes('heat') && new HeatmapLayer({
+      id: 'heat', visible: m.appealsData.length > 0, data: m.appealsData,
       radiusPixels: Math.max(10, px(28)), intensity: 1, threshold: 0.08, colorRange: HEAT_RANGE, opacity: 0.55,
     }),
     new ScatterplotLayer({
       id: 'containers', visible: on('containers'),
-      data: { length: m.containers.count, attributes: { getPosition: { value: m.containers.position, size: 2 } } },
+      data: m.containersData,
       radiusUnits: 'pixels', getRadius: px(1.6), stroked: false,
       getFillColor: (_: unknown, { index }: { index: number }) => CONTAINER_COLOR[CONTAINER_STATUSES[m.containers.status[index]!] ?? 'unknown'],
       updateTriggers: { getFillColor: m.containersVersion },
     }),
     new ScatterplotLayer({
       id: 'containers-overflowing', visible: on('containers'), data: m.overflowing,
-      radiusUnits: 'pixels', getRadius: px(3.2), stroked: true, lineWidthUnits: 'pixels', getLineWidth: px(1),
+      radiusUnits: 'pixels', getRadius: px(2.4), stroked: true, lineWidthUnits: 'pixels', getLineWidth: px(0.6),
       getPosition: (i: number) => [m.containers.position[i * 2]!, m.containers.position[i * 2 + 1]!],
-      getFillColor: CRIT, getLineColor: [255, 220, 190, 220],
+      getFillColor: CRIT, getLineColor: [255, 220, 190, 160],
     }),
     new GeoJsonLayer({
       id: 'incident-areas', data: m.incidentAreas, visible: on('incidents'), stroked: true, filled: true,
@@ -86,22 +95,39 @@ export function buildLayers(m: MapInputs): Layer[] {
       getLineColor: (f: Feature) => SEVERITY_COLOR[(f.properties?.['severity'] ?? 'moderate') as keyof typeof SEVERITY_COLOR],
     }),
     new ScatterplotLayer<IncidentView>({
-      id: 'incident-pulse', data: m.pulsing, visible: on('incidents'), radiusUnits: 'pixels', stroked: true, filled: false,
-      lineWidthUnits: 'pixels', getLineWidth: px(2), getPosition: (i) => [i.lon, i.lat],
-      getRadius: () => px(12 + 14 * ((m.time % 1600) / 1600)),
-      getLineColor: (i) => withAlpha(SEVERITY_COLOR[i.severity], Math.round(255 * (1 - (m.time % 1600) / 1600))),
-      updateTriggers: { getRadius: m.time, getLineColor: m.time },
-    }),
-    new ScatterplotLayer<IncidentView>({
-      id: 'incidents', data: m.incidents, visible: on('incidents'), radiusUnits: 'pixels', getRadius: px(10),
+      id: 'incidents', data: m.incidents, visible: on('incidents'), radiusUnits: 'pixels', getRadius: px(11),
       getPosition: (i) => [i.lon, i.lat], getFillColor: (i) => SEVERITY_COLOR[i.severity],
-      stroked: true, lineWidthUnits: 'pixels', getLineWidth: px(1), getLineColor: [10, 15, 26, 255],
+      stroked: true, lineWidthUnits: 'pixels', getLineWidth: px(1.5), getLineColor: [232, 238, 247, 255],
     }),
     new IconLayer<IncidentView>({
       id: 'incident-icons', data: m.incidents, visible: on('incidents'), iconAtlas: m.icons.image as unknown as string,
       // deck.gl accepts ImageData as an atlas at run time; its typing only names URLs and textures
       iconMapping: m.icons.mapping, getIcon: (i) => iconFor(i.type), sizeUnits: 'pixels', getSize: px(13),
       getPosition: (i) => [i.lon, i.lat], getColor: [255, 255, 255, 255],
+    }),
+    new TextLayer<Feature>({
+      id: 'settlement-labels', data: m.settlements, fontFamily: FONT_FAMILY, characterSet: 'auto', fontWeight: 600,
+      getText: (f) => String(f.properties?.[m.lang === 'ru' ? 'name_ru' : 'name_en'] ?? ''),
+      getPosition: (f) => (f.geometry as Point).coordinates as [number, number],
+      getSize: (f) => px(Number(f.properties?.['population'] ?? 0) > 500_000 ? 17 : Number(f.properties?.['population'] ?? 0) > 50_000 ? 13 : 11),
+      sizeUnits: 'pixels', getColor: [232, 238, 247, 230], getTextAnchor: 'middle', getAlignmentBaseline: 'center',
+      fontSettings: { sdf: true, buffer: 6 }, outlineWidth: 3, outlineColor: [10, 15, 26, 230],
+      updateTriggers: { getText: m.lang, getSize: m.scale },
+    }),
+  ];
+}
+
+export function motionLayers(m: MapInputs): Layer[] {
+  const on = (l: MapLayer) => m.layers.includes(l);
+  const px = (v: number) => v * m.scale;
+  const fleetData = m.fleetData;
+  return [
+    new ScatterplotLayer<IncidentView>({
+      id: 'incident-pulse', data: m.pulsing, visible: on('incidents'), radiusUnits: 'pixels', stroked: true, filled: false,
+      lineWidthUnits: 'pixels', getLineWidth: px(2), getPosition: (i) => [i.lon, i.lat],
+      getRadius: () => px(12 + 14 * ((m.time % 1600) / 1600)),
+      getLineColor: (i) => withAlpha(SEVERITY_COLOR[i.severity], Math.round(255 * (1 - (m.time % 1600) / 1600))),
+      updateTriggers: { getRadius: m.time, getLineColor: m.time },
     }),
     new PathLayer({
       id: 'fleet-trails', visible: on('fleet'), data: fleetData, widthUnits: 'pixels', getWidth: px(1.5),
@@ -118,15 +144,6 @@ export function buildLayers(m: MapInputs): Layer[] {
       getAngle: (_: unknown, { index }: { index: number }) => { const h = m.fleet.heading[index]!; return Number.isNaN(h) ? 0 : -h; },
       getColor: (_: unknown, { index }: { index: number }) => vehicleColor(m.fleet, index),
       updateTriggers: { getPosition: m.time, getAngle: m.fleetVersion, getColor: m.fleetVersion },
-    }),
-    new TextLayer<Feature>({
-      id: 'settlement-labels', data: m.settlements, fontFamily: FONT_FAMILY, characterSet: 'auto', fontWeight: 600,
-      getText: (f) => String(f.properties?.[m.lang === 'ru' ? 'name_ru' : 'name_en'] ?? ''),
-      getPosition: (f) => (f.geometry as Point).coordinates as [number, number],
-      getSize: (f) => px(Number(f.properties?.['population'] ?? 0) > 500_000 ? 17 : Number(f.properties?.['population'] ?? 0) > 50_000 ? 13 : 11),
-      sizeUnits: 'pixels', getColor: [232, 238, 247, 230], getTextAnchor: 'middle', getAlignmentBaseline: 'center',
-      fontSettings: { sdf: true, buffer: 6 }, outlineWidth: 3, outlineColor: [10, 15, 26, 230],
-      updateTriggers: { getText: m.lang, getSize: m.scale },
     }),
   ];
 }

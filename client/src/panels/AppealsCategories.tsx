@@ -1,5 +1,5 @@
 // Today's appeals by category: a bar per category, the top five in the accent and named as the top five.
-import { nameOf } from '../i18n/lang';
+import { shortNameOf } from '../i18n/lang';
 import { useWall } from '../store/wall-store';
 import { Bar } from '../ui/Bar';
 import { Num } from '../ui/Num';
@@ -24,7 +24,7 @@ export function AppealsCategories({ options }: PanelProps) {
             {rows.map((r, i) => (
               <tr key={r.id} className={top.has(r.id) ? 'top' : 'rest'} data-category={r.id}>
                 <td className="rank">{top.has(r.id) ? i + 1 : ''}</td>
-                <td className="label">{nameOf(ref.category.get(r.id), fmt.lang, r.id)}</td>
+                <td className="label">{shortNameOf(ref.category.get(r.id), fmt.lang, r.id)}</td>
                 <td className="barcell"><Bar share={r.today / max} tone={top.has(r.id) ? 'accent' : 'muted'} /></td>
                 <td className="value"><Num text={fmt.n(r.today)} /></td>
               </tr>

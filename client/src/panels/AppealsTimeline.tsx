@@ -9,13 +9,14 @@ import type { PanelProps } from './registry';
 export function AppealsTimeline(_: PanelProps) {
   const fmt = useFmt();
   const hourly = useWall((s) => s.summary?.appeals.hourly);
+  const time = useWall((s) => s.summary?.time ?? 0);
   return (
     <PanelFrame kind="appeals-timeline" streams={APPEALS_STREAMS} title={fmt.t('panel.appeals-timeline')}>
       {hourly ? <>
         <Curve series={[
           { values: hourly.lastWeek, className: 'series-lastweek' },
           { values: hourly.yesterday, className: 'series-yesterday' },
-          { values: hourly.today, className: 'series-today' },
+          { values: hourly.today.slice(0, fmt.hour(time) + 1), className: 'series-today' },
         ]} />
         <div className="curve-legend small">
           <span className="key key-today">{fmt.t('today')}</span>

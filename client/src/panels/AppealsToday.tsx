@@ -1,5 +1,5 @@
 // Appeals today: the total and each channel, each against the same time yesterday.
-import { nameOf } from '../i18n/lang';
+import { shortNameOf } from '../i18n/lang';
 import { useWall } from '../store/wall-store';
 import { Change } from '../ui/Change';
 import { Num } from '../ui/Num';
@@ -27,7 +27,7 @@ export function AppealsToday(_: PanelProps) {
           <tbody>
             {appeals.byChannel.map((c) => (
               <tr key={c.id} data-channel={c.id}>
-                <td className="label">{nameOf(ref.channel.get(c.id), fmt.lang, c.id)}</td>
+                <td className="label">{shortNameOf(ref.channel.get(c.id), fmt.lang, c.id)}</td>
                 <td className="value"><Num text={fmt.n(c.today)} /></td>
                 <td className="cmp"><Change now={c.today} before={c.yesterdaySameTime} riseIsBad fmt={fmt} /></td>
               </tr>

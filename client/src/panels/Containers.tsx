@@ -1,5 +1,5 @@
 // Container sites: serviced today per operator, overflowing now, and sites not serviced for over 24 h and 72 h.
-import { nameOf } from '../i18n/lang';
+import { shortNameOf } from '../i18n/lang';
 import { useWall } from '../store/wall-store';
 import { Bar } from '../ui/Bar';
 import { Num } from '../ui/Num';
@@ -27,7 +27,7 @@ export function Containers(_: PanelProps) {
           <tbody>
             {c.byOperator.map((o) => (
               <tr key={o.id} data-operator={o.id}>
-                <td className="label">{nameOf(ref.operator.get(o.id), fmt.lang, o.id)}</td>
+                <td className="label">{shortNameOf(ref.operator.get(o.id), fmt.lang, o.id)}</td>
                 <td className="barcell"><Bar share={o.servicedTodayShare} tone={tone(o.servicedTodayShare)} /></td>
                 <td className="value"><Num text={fmt.pct(o.servicedTodayShare)} /></td>
               </tr>

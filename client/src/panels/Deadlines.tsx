@@ -1,5 +1,5 @@
 // Deadlines: the share answered within the deadline over the window, the open overdue count, the worst municipalities.
-import { nameOf } from '../i18n/lang';
+import { municipalityLabel } from '../i18n/lang';
 import { useWall } from '../store/wall-store';
 import { Gauge } from '../ui/Gauge';
 import { Num } from '../ui/Num';
@@ -26,7 +26,7 @@ export function Deadlines({ options }: PanelProps) {
         </div>
         <ol className="worst small">
           {worst.filter((w) => w.openOverdue > 0).slice(0, options.rows ?? 3).map((w) => (
-            <li key={w.id}><span>{nameOf(ref.municipality.get(w.id), fmt.lang, w.id)}</span><b>{fmt.n(w.openOverdue)}</b></li>
+            <li key={w.id}><span>{municipalityLabel(ref.municipality.get(w.id), fmt.lang, w.id)}</span><b>{fmt.n(w.openOverdue)}</b></li>
           ))}
         </ol>
       </> : <Loading />}

@@ -1,5 +1,5 @@
 // Incidents: the latest as a ticker (time, type, municipality, severity) and the active ones counted by type.
-import { nameOf } from '../i18n/lang';
+import { municipalityLabel, nameOf } from '../i18n/lang';
 import { useWall } from '../store/wall-store';
 import { useFmt } from '../ui/use-fmt';
 import { PanelFrame } from './PanelFrame';
@@ -26,7 +26,7 @@ export function Incidents({ options }: PanelProps) {
             {latest.map((i) => (
               <li key={i.id} className={`sev-${i.severity} ${i.status === 'resolved' ? 'resolved' : ''}`} title={fmt.t(`severity.${i.severity}`)}>
                 <span className="ticker-time muted">{fmt.hm(i.reportedAt)}</span>
-                <span className="ticker-text">{nameOf(ref.incidentType.get(i.type), fmt.lang, i.type)}, {nameOf(ref.municipality.get(i.municipality), fmt.lang, i.municipality)}</span>
+                <span className="ticker-text">{nameOf(ref.incidentType.get(i.type), fmt.lang, i.type)}, {municipalityLabel(ref.municipality.get(i.municipality), fmt.lang, i.municipality)}</span>
                 <span className="ticker-sev small">{fmt.t(`severity.${i.severity}`)}</span>
               </li>
             ))}

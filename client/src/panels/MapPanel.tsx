@@ -27,7 +27,7 @@ export function MapPanel({ options }: PanelProps) {
     if (!box.current || !geo) return;
     let controller: ReturnType<typeof createMapController> | null = null;
     let cancelled = false;
-    geodata ??= loadGeodata();
+    geodata ??= loadGeodata(geo.layers);
     geodata.then((g) => {
       if (cancelled || !box.current) return;
       controller = createMapController(box.current, g, live, layers, geo.approximate);

@@ -1,5 +1,5 @@
 // The 63 municipalities ranked by open overdue appeals or by median response time, the worst on top.
-import { nameOf } from '../i18n/lang';
+import { municipalityLabel } from '../i18n/lang';
 import { useWall } from '../store/wall-store';
 import { useFmt } from '../ui/use-fmt';
 import { Loading } from './AppealsToday';
@@ -19,11 +19,11 @@ export function MunicipalityRanking({ options }: PanelProps) {
       title={`${fmt.t('panel.municipality-ranking')} · ${fmt.t(by === 'overdue' ? 'byOverdue' : 'byResponse')}`}>
       {ranking && ref ? (
         <table className="rows ranking">
-          <thead><tr><th /><th className="value small">{fmt.t('overdueShort')}</th><th className="value small">{fmt.t('medianResponse')}</th></tr></thead>
+          <thead><tr><th /><th className="value small">{fmt.t('overdueShort')}</th><th className="value small">{fmt.t('medianShort')}</th></tr></thead>
           <tbody>
             {rows.map((r) => (
               <tr key={r.id} data-municipality={r.id}>
-                <td className="label">{nameOf(ref.municipality.get(r.id), fmt.lang, r.id)}</td>
+                <td className="label">{municipalityLabel(ref.municipality.get(r.id), fmt.lang, r.id)}</td>
                 <td className={`value ${r.openOverdue > 0 ? 'tone-crit-text' : 'muted'}`}>{fmt.n(r.openOverdue)}</td>
                 <td className="value muted">{r.medianResponseHours === null ? '—' : `${fmt.d1(r.medianResponseHours)} ${fmt.t('hour')}`}</td>
               </tr>

@@ -8,7 +8,8 @@ export interface ReferenceData {
   categories: Category[];
   operators: Omit<Operator, 'sim'>[];
   incidentTypes: IncidentType[];
-  geo: { approximate: boolean; attribution: string };
+  /** the geodata in use: approximate areas or real boundaries, its attribution line, the layers it has */
+  geo: { approximate: boolean; attribution: string; layers: string[] };
 }
 
 export interface ReferenceIndex {

@@ -1,34 +1,10 @@
 // Nothing acknowledged is lost: across a clean restart, and across a crash (SIGKILL) of the real server process.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
-import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { KEY, manualClock, startApp, tempDir } from '../../helpers/app';
+import { freePort, startServer } from '../../helpers/server-process';
 
-const root = path.resolve(__dirname, '../../..');
 const dirs: ReturnType<typeof tempDir>[] = [];
 afterAll(() => dirs.forEach((d) => d.remove()));
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => { const { port } = s.address() as { port: number }; s.close(() => resolve(port)); });
-  });
-}
-
-async function startServer(dir: string, port: number): Promise<ChildProcess> {
-  // one process (node with the tsx loader), so SIGKILL hits the server itself and not a wrapper around it
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    cwd: root, stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, PORT: String(port), SITROOM_DB: path.join(dir, 'db.sqlite'), SITROOM_SIM: 'off',
-      SITROOM_INGEST_KEYS: KEY, SITROOM_LOG_LEVEL: 'warn' },
-  });
-  for (let i = 0; i < 200; i++) {
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
-    try { if ((await fetch(`http://127.0.0.1:${port}/healthz`)).ok) return child; } catch { /* not up yet */ }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('server did not start');
-}
 
 describe('durability', () => {
   it('keeps everything across a clean restart on the same file', async () => {

@@ -1,0 +1,135 @@
+// The wall in real headless Chromium against the real server process (simulator on, fixed seed, the default
+// geodata): every panel live, the map drawn, an ingested appeal on screen within 2 s, ambulances moving, the server
+// killed and restarted without a page reload, nothing fetched from outside loopback, Russian and English.
+import type { ChildProcess } from 'node:child_process';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Summary } from '../../server/protocol/summary';
+import { KEY, tempDir } from '../helpers/app';
+import { countNear, differingShare, launchBrowser, openWall, saveScreenshot, until, type WallPage } from '../helpers/browser';
+import { freePort, startServer, stopServer } from '../helpers/server-process';
+import { allLive, allStale, bigNumber, diagnostics, mapPixels, panels } from './wall-helpers';
+
+const SIM = { SITROOM_SIM: 'on', SITROOM_SIM_SEED: '20211220', SITROOM_SIM_BACKFILL_DAYS: '372' };
+let dir: ReturnType<typeof tempDir>;
+let port: number;
+let url: string;
+let server: ChildProcess;
+let browser: Browser;
+let wall: WallPage;
+
+beforeAll(async () => {
+  dir = tempDir();
+  port = await freePort();
+  url = `http://127.0.0.1:${port}`;
+  server = await startServer(dir.dir, port, SIM);
+  browser = await launchBrowser();
+  wall = await openWall(browser, `${url}/?lang=ru`);
+}, 240_000);
+
+afterAll(async () => {
+  await browser?.close();
+  if (server) await stopServer(server);
+  dir?.remove();
+});
+
+const summary = async (): Promise<Summary> => (await fetch(`${url}/api/summary`)).json() as Promise<Summary>;
+
+describe('the wall (default geodata)', () => {
+  it('renders every panel of the default layout live, and the map with its basemap and live layers', async () => {
+    const { page } = wall;
+    expect(await until(() => allLive(page), 30_000)).toBe(true);
+    for (const p of await panels(page)) expect(p.text, `panel ${p.kind}`).toMatch(/\d/);
+    expect(await bigNumber(page, 'fleet')).toBeGreaterThan(0);
+    expect(await page.locator('[data-panel="containers"]').innerText()).toMatch(/\d[\d\s\u00a0\u202f]*\d/);
+    // the last-year comparison is there (372 days of history)
+    expect(await page.locator('[data-panel="fleet"] .change').innerText()).toMatch(/к прошлому году/);
+
+    // wait until the map has drawn the live layers, then read its pixels
+    await until(async () => (await diagnostics(page)).mapFrames > 3 && (await diagnostics(page)).containerSites > 20_000, 20_000);
+    await page.waitForTimeout(1500);
+    const img = await mapPixels(page);
+    const total = img.width * img.height;
+    expect(countNear(img, [13, 19, 32], 3) / total, 'neighbouring regions (dimmed)').toBeGreaterThan(0.05);
+    expect(countNear(img, [10, 15, 26], 2) + countNear(img, [13, 19, 32], 3), 'basemap drawn').toBeLessThan(total * 0.95);
+    expect(countNear(img, [213, 94, 0], 30), 'overflowing sites and incidents (critical orange)').toBeGreaterThan(40);
+    expect(countNear(img, [204, 121, 167], 30), 'ambulances (pink)').toBeGreaterThan(15);
+
+    for (const [w, h] of [[1366, 768], [1920, 1080], [3840, 2160]] as const) {
+      await page.setViewportSize({ width: w, height: h });
+      await page.waitForTimeout(2000);
+      expect(await allLive(page)).toBe(true);
+      // nothing spills out of the screen at this size
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth > innerWidth || document.documentElement.scrollHeight > innerHeight);
+      expect(overflow).toBe(false);
+      await saveScreenshot(page, `wall-${w}x${h}.png`);
+    }
+    await page.setViewportSize({ width: 1920, height: 1080 });
+  });
+
+  it('shows appeals ingested through the API in "appeals today" within 2 s', async () => {
+    const { page } = wall;
+    const before = await bigNumber(page, 'appeals-today');
+    const now = Date.now();
+    const appeals = Array.from({ length: 25 }, (_, i) => ({ id: `wall-test-${i}`, channel: 'pos', category: 'roads',
+      municipality: 'ufa', receivedAt: new Date(now - 1000).toISOString() }));
+    const res = await fetch(`${url}/api/ingest/appeals`, { method: 'POST', headers: { authorization: `Bearer ${KEY}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ appeals }) });
+    expect(res.status).toBe(200);
+    const shown = await until(async () => (await bigNumber(page, 'appeals-today')) >= before + 25, 2000, 50);
+    expect(shown, `appeals today went from ${before} to ${await bigNumber(page, 'appeals-today')}`).toBe(true);
+  });
+
+  it('moves ambulances on the map over a few seconds', async () => {
+    const { page } = wall;
+    const a = await diagnostics(page);
+    const pixelsA = await mapPixels(page);
+    await page.waitForTimeout(4000);
+    const b = await diagnostics(page);
+    const pixelsB = await mapPixels(page);
+    expect(b.fleetFrames - a.fleetFrames).toBeGreaterThanOrEqual(2);
+    const moved = a.positions.filter((v, i) => Math.abs(v - (b.positions[i] ?? v)) > 1e-6).length / 2;
+    expect(moved, 'vehicles whose drawn position changed').toBeGreaterThan(0);
+    expect(differingShare(pixelsA, pixelsB), 'map pixels changed').toBeGreaterThan(0);
+  });
+
+  it('turns stale with a banner when the server dies, and recovers without a reload', async () => {
+    const { page } = wall;
+    await page.evaluate(() => { (window as unknown as { marker: number }).marker = 42; });
+    await stopServer(server, 'SIGKILL');
+    expect(await until(async () => page.locator('[data-banner="offline"]').isVisible(), 10_000)).toBe(true);
+    expect(await until(() => allStale(page), 5000)).toBe(true);
+    expect(await page.locator('[data-panel="map"]').innerText()).toMatch(/нет данных с \d\d:\d\d/);
+
+    server = await startServer(dir.dir, port, SIM);
+    expect(await until(async () => !(await page.locator('[data-banner="offline"]').isVisible()), 20_000)).toBe(true);
+    expect(await until(() => allLive(page), 30_000)).toBe(true);
+    expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(42);
+    // the numbers on screen are the server's
+    const same = await until(async () => {
+      const s = await summary();
+      return (await bigNumber(page, 'appeals-today')) === s.appeals.total.today && (await bigNumber(page, 'fleet')) === s.fleet.onDuty &&
+        (await bigNumber(page, 'hotline')) === s.hotline.calls.today;
+    }, 10_000, 250);
+    expect(same).toBe(true);
+  });
+
+  it('speaks English with ?lang=en and Russian with ?lang=ru', async () => {
+    const en = await openWall(browser, `${url}/?lang=en`, { width: 1920, height: 1080 });
+    expect(await until(() => allLive(en.page), 30_000)).toBe(true);
+    const text = await en.page.locator('body').innerText();
+    expect(text.match(/[А-Яа-яЁё]+/g) ?? [], 'Cyrillic on the English wall').toEqual([]);
+    expect(text).toMatch(/Appeals today/i);
+    expect(await en.page.getAttribute('html', 'lang')).toBe('en');
+    expect(en.external).toEqual([]);
+    await en.context.close();
+    const ru = await wall.page.locator('body').innerText();
+    expect(ru).toMatch(/Обращения сегодня/i);
+    expect(ru).toMatch(/Скорая помощь/i);
+  });
+
+  it('never requested an address outside loopback and threw no errors', () => {
+    expect(wall.external).toEqual([]);
+    expect(wall.errors).toEqual([]);
+  });
+});
