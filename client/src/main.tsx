@@ -43,7 +43,7 @@ declare global { interface Window { sitroom?: { diagnostics(): Record<string, un
 window.sitroom = {
   diagnostics: () => ({
     fleetFrames: live.fleet.frames, fleetDropped: live.fleet.dropped, vehicles: live.fleet.count,
-    positions: Array.from(live.fleet.position.subarray(0, Math.min(live.fleet.count, 400) * 2)),
+    positions: Array.from(live.fleet.position.subarray(0, live.fleet.count * 2)),
     containerSites: live.containers.count, appealPoints: live.appeals.count, resyncs: live.resyncs(),
     connection: useWall.getState().connection, mapFrames: mapFrameCount(),
   }),

@@ -54,8 +54,11 @@ export function createFleetMotion(glideMs = 1000): FleetMotion {
           slot = m.count++;
           slotOf.set(vi, slot);
           setPair(m.position, slot, lon, lat);
+          setPair(from, slot, lon, lat); setPair(to, slot, lon, lat);
         }
-        const px = m.position[slot * 2]!, py = m.position[slot * 2 + 1]!;
+        // where the vehicle is along its current glide at this moment, whether or not a frame has been drawn since
+        const f = Math.min(1, Math.max(0, (receivedAt - startAt[slot]!) / glideMs)), e = f * f * (3 - 2 * f);
+        const px = from[slot * 2]! + (to[slot * 2]! - from[slot * 2]!) * e, py = from[slot * 2 + 1]! + (to[slot * 2 + 1]! - from[slot * 2 + 1]!) * e;
         const jump = Math.abs(px - lon) > MAX_GLIDE_DEG || Math.abs(py - lat) > MAX_GLIDE_DEG;
         if (!jump) maxStep = Math.max(maxStep, Math.abs(px - lon), Math.abs(py - lat));
         setPair(from, slot, jump ? lon : px, jump ? lat : py);
