@@ -30,6 +30,6 @@ export async function mapPixels(page: Page): Promise<Pixels> {
   return decodePng(await page.locator('[data-panel="map"] .map-box').screenshot());
 }
 
-export interface Diagnostics { fleetFrames: number; vehicles: number; positions: number[]; mapFrames: number; containerSites: number }
+export interface Diagnostics { fleetFrames: number; vehicles: number; positions: number[]; mapFrames: number; containerSites: number; appealPoints: number }
 export const diagnostics = (page: Page): Promise<Diagnostics> =>
   page.evaluate(() => (window as unknown as { sitroom: { diagnostics(): Diagnostics } }).sitroom.diagnostics());
