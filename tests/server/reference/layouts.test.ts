@@ -1,0 +1,55 @@
+// Wall layouts are data: the shipped ones load and are served; a broken one stops the start naming file and field.
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { loadLayouts } from '../../../server/reference/layouts';
+import { PANEL_KINDS, type Layout } from '../../../server/protocol/layout';
+import { startApp, tempDir } from '../../helpers/app';
+
+const dataDir = path.resolve(__dirname, '../../../data');
+let cleanup: (() => void) | null = null;
+afterEach(() => { cleanup?.(); cleanup = null; });
+
+function withOverview(edit: (layout: Record<string, unknown> & { panels: Record<string, unknown>[] }) => void): string {
+  const t = tempDir();
+  cleanup = t.remove;
+  cpSync(dataDir, t.dir, { recursive: true });
+  const file = path.join(t.dir, 'layouts', 'overview.json');
+  const json = JSON.parse(readFileSync(file, 'utf8'));
+  edit(json);
+  writeFileSync(file, JSON.stringify(json));
+  return t.dir;
+}
+
+describe('wall layouts', () => {
+  it('ships an Overview with every panel kind and a Laptop layout', () => {
+    const layouts = loadLayouts(dataDir);
+    expect([...layouts.keys()].sort()).toEqual(['laptop', 'overview']);
+    expect(new Set(layouts.get('overview')!.panels.map((p) => p.kind))).toEqual(new Set(PANEL_KINDS));
+  });
+
+  it('refuses a broken layout with the file and the JSON path', () => {
+    const unknownKind = withOverview((l) => { l.panels[1]!['kind'] = 'weather'; });
+    expect(() => loadLayouts(unknownKind)).toThrow(/overview\.json: \/panels\/1\/kind/);
+    const outside = withOverview((l) => { l.panels[1]!['area'] = { col: 15, row: 2, cols: 4, rows: 5 }; });
+    expect(() => loadLayouts(outside)).toThrow(/\/panels\/1\/area: panel "appeals-today" leaves the 16×16 grid/);
+    const overlap = withOverview((l) => { l.panels[2]!['area'] = { col: 2, row: 3, cols: 2, rows: 2 }; });
+    expect(() => loadLayouts(overlap)).toThrow(/\/panels\/2\/area: panel "appeals-categories" overlaps panel 1/);
+    const badLayer = withOverview((l) => { l.panels.find((p) => p['kind'] === 'map')!['options'] = { layers: ['traffic'] }; });
+    expect(() => loadLayouts(badLayer)).toThrow(/\/panels\/\d+\/options\/layers\/0/);
+  });
+
+  it('serves the list and each layout, and names the known ones for an unknown id', async () => {
+    const t = await startApp({ listen: false });
+    const list = await t.app.inject({ url: '/api/layouts' });
+    expect(list.json()).toMatchObject({ default: 'overview', layouts: [{ id: 'laptop' }, { id: 'overview' }] });
+    const overview = (await t.app.inject({ url: '/api/layouts/overview' })).json() as Layout;
+    expect(overview.grid).toEqual({ cols: 16, rows: 16 });
+    const missing = await t.app.inject({ url: '/api/layouts/nope' });
+    expect(missing.statusCode).toBe(404);
+    expect(missing.json()).toMatchObject({ field: 'params/id', message: expect.stringMatching(/known: laptop, overview/) });
+    const reference = (await t.app.inject({ url: '/api/reference' })).json() as { geo: { layers: string[] } };
+    expect(reference.geo.layers).toEqual(['republic', 'municipalities', 'neighbours', 'settlements']);
+    await t.close();
+  });
+});
