@@ -1,24 +1,19 @@
 // Wall layouts are data: the shipped ones load and are served; a broken one stops the start naming file and field.
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadLayouts } from '../../../server/reference/layouts';
 import { PANEL_KINDS, type Layout } from '../../../server/protocol/layout';
-import { startApp, tempDir } from '../../helpers/app';
+import { startApp } from '../../helpers/app';
+import { dataDir, editedDataCopy } from '../../helpers/data-copy';
 
-const dataDir = path.resolve(__dirname, '../../../data');
 let cleanup: (() => void) | null = null;
 afterEach(() => { cleanup?.(); cleanup = null; });
 
-function withOverview(edit: (layout: Record<string, unknown> & { panels: Record<string, unknown>[] }) => void): string {
-  const t = tempDir();
-  cleanup = t.remove;
-  cpSync(dataDir, t.dir, { recursive: true });
-  const file = path.join(t.dir, 'layouts', 'overview.json');
-  const json = JSON.parse(readFileSync(file, 'utf8'));
-  edit(json);
-  writeFileSync(file, JSON.stringify(json));
-  return t.dir;
+type LayoutJson = Record<string, unknown> & { panels: Record<string, unknown>[] };
+function withOverview(edit: (layout: LayoutJson) => void): string {
+  const copy = editedDataCopy<LayoutJson>(path.join('layouts', 'overview.json'), edit);
+  cleanup = copy.remove;
+  return copy.dir;
 }
 
 describe('wall layouts', () => {

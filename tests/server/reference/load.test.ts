@@ -1,24 +1,19 @@
-import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadReference } from '../../../server/reference/load';
 import { loadConfig, ConfigError } from '../../../server/config/config';
-import { tempDir } from '../../helpers/app';
+import { editedDataCopy } from '../../helpers/data-copy';
 
-const dataDir = path.resolve(__dirname, '../../../data');
+import { dataDir } from '../../helpers/data-copy';
 const sharedGeo = path.resolve(__dirname, '../../../../shared/geo');
 let cleanup: (() => void) | null = null;
 afterEach(() => { cleanup?.(); cleanup = null; });
 
 function brokenCopy(file: string, edit: (json: Record<string, unknown>) => void): string {
-  const t = tempDir();
-  cleanup = t.remove;
-  cpSync(dataDir, t.dir, { recursive: true });
-  const p = path.join(t.dir, file);
-  const json = JSON.parse(readFileSync(p, 'utf8'));
-  edit(json);
-  writeFileSync(p, JSON.stringify(json));
-  return t.dir;
+  const copy = editedDataCopy(file, edit);
+  cleanup = copy.remove;
+  return copy.dir;
 }
 
 describe('reference data', () => {
