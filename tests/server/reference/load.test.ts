@@ -3,9 +3,8 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadReference } from '../../../server/reference/load';
 import { loadConfig, ConfigError } from '../../../server/config/config';
-import { editedDataCopy } from '../../helpers/data-copy';
+import { dataDir, editedDataCopy } from '../../helpers/data-copy';
 
-import { dataDir } from '../../helpers/data-copy';
 const sharedGeo = path.resolve(__dirname, '../../../../shared/geo');
 let cleanup: (() => void) | null = null;
 afterEach(() => { cleanup?.(); cleanup = null; });
