@@ -16,6 +16,7 @@ export const ConfigSchema = Type.Object({
   dataDir: Type.String({ minLength: 1 }),
   geoDir: Type.Union([Type.String({ minLength: 1 }), Type.Null()]),
   timezone: Type.String({ minLength: 1 }),
+  open311Channel: Type.String({ pattern: '^[a-z][a-z0-9_-]*$' }),
   ingestKeys: Type.Array(Type.String({ minLength: 16 })),
   deadlinesHours: Type.Record(Type.String(), Type.Number({ exclusiveMinimum: 0 })),
   dbSync: Type.Union([Type.Literal('full'), Type.Literal('normal')]),
@@ -41,7 +42,7 @@ export type Config = Static<typeof ConfigSchema>;
 /** Which environment variable each config path comes from, so errors can name it. */
 const SOURCES: Record<string, string> = {
   '/port': 'PORT', '/host': 'HOST', '/dbPath': 'SITROOM_DB', '/dataDir': 'SITROOM_DATA_DIR', '/geoDir': 'SITROOM_GEO_DIR',
-  '/timezone': 'SITROOM_TZ', '/ingestKeys': 'SITROOM_INGEST_KEYS', '/deadlinesHours': 'SITROOM_DEADLINES',
+  '/timezone': 'SITROOM_TZ', '/open311Channel': 'SITROOM_OPEN311_CHANNEL', '/ingestKeys': 'SITROOM_INGEST_KEYS', '/deadlinesHours': 'SITROOM_DEADLINES',
   '/dbSync': 'SITROOM_DB_SYNC', '/logLevel': 'SITROOM_LOG_LEVEL',
   '/retention/appealsDays': 'SITROOM_RETAIN_APPEALS_DAYS', '/retention/incidentsDays': 'SITROOM_RETAIN_INCIDENTS_DAYS',
   '/retention/positionsHours': 'SITROOM_RETAIN_POSITIONS_HOURS',
@@ -97,6 +98,7 @@ export function loadConfig(env: Env = process.env): Config {
     dataDir: path.resolve(env.SITROOM_DATA_DIR?.trim() || path.join(repoRoot, 'data')),
     geoDir: env.SITROOM_GEO_DIR?.trim() ? path.resolve(env.SITROOM_GEO_DIR.trim()) : null,
     timezone: env.SITROOM_TZ?.trim() || 'Asia/Yekaterinburg',
+    open311Channel: env.SITROOM_OPEN311_CHANNEL?.trim() || 'pos',
     ingestKeys: (env.SITROOM_INGEST_KEYS ?? '').split(',').map((k) => k.trim()).filter(Boolean),
     deadlinesHours: deadlines(env),
     dbSync: (env.SITROOM_DB_SYNC?.trim().toLowerCase() || 'full') as Config['dbSync'],

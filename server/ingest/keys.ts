@@ -19,8 +19,13 @@ export function resolveIngestKeys(configured: string[], dbPath: string): { keys:
 /** Checks an Authorization header against the keys without leaking timing. */
 export function bearerMatches(header: string | undefined, keys: readonly string[]): boolean {
   const m = /^Bearer\s+(.+)$/i.exec(header?.trim() ?? '');
-  if (!m) return false;
-  const given = Buffer.from(m[1]!);
+  return m ? keyMatches(m[1]!, keys) : false;
+}
+
+/** Compares a given key with each configured one in constant time. */
+export function keyMatches(key: string | undefined, keys: readonly string[]): boolean {
+  if (!key) return false;
+  const given = Buffer.from(key);
   return keys.some((k) => {
     const key = Buffer.from(k);
     return key.length === given.length && timingSafeEqual(key, given);

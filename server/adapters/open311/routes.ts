@@ -1,0 +1,120 @@
+// Open311 GeoReport v2 (http://wiki.open311.org/GeoReport_v2) under /open311/v2: discovery, services, and service
+// requests as appeals. Every answer comes in the format the path asks for (.json or .xml); errors are the spec's
+// list of {code, description} with 400, 403 or 404. POST takes form fields (as the spec says) or JSON, and api_key.
+import { randomBytes } from 'node:crypto';
+import type { FastifyPluginAsync, FastifyReply } from 'fastify';
+import type { Ingest } from '../../ingest/pipeline';
+import { IngestError } from '../../ingest/errors';
+import { keyMatches } from '../../ingest/keys';
+import type { Store } from '../../store';
+import type { Reference } from '../../reference/load';
+import { DAY, offsetAt, parseTime } from '../../domain/time';
+import { errorsXml, isoWithOffset, toXml, type Flat, type Format, type Open311Error } from './format';
+import { appealToRequest, Open311Failure, requestToAppeal } from './requests';
+
+export interface Open311Options {
+  ingest: Ingest; store: Store; reference: Reference; keys: readonly string[];
+  timezone: string; now: () => number; channel: string;
+}
+
+const MAX_REQUESTS = 1000;
+const DEFAULT_SPAN = 90 * DAY;
+
+export const open311Routes: FastifyPluginAsync<Open311Options> = async (app, o) => {
+  if (!o.reference.channelById.has(o.channel)) {
+    throw new Error(`SITROOM_OPEN311_CHANNEL: unknown channel "${o.channel}"; known: ${o.reference.channels.map((c) => c.id).join(', ')}`);
+  }
+  // form-urlencoded bodies, as the spec's POST uses (only inside this plugin)
+  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 256 * 1024 },
+    (_req, body, done) => done(null, Object.fromEntries(new URLSearchParams(body as string))));
+
+  // what fails before a handler runs (unreadable JSON or form, a body over the limit) in the spec's error format too
+  app.setErrorHandler((error: { statusCode?: number; message: string }, req, reply) => {
+    const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
+    if (status === 500) req.log.error(error);
+    const description = status === 500 ? 'internal error; see the server log' : `body: ${error.message}`;
+    return fail(reply, req.url.split('?')[0]!.endsWith('.xml') ? 'xml' : 'json', status, [{ code: status, description }]);
+  });
+
+  const date = (t: number) => isoWithOffset(t, offsetAt(t, o.timezone));
+  const formatOf = (raw: string): Format | null => (raw === 'json' || raw === 'xml' ? raw : null);
+
+  function fail(reply: FastifyReply, format: Format, status: number, errors: Open311Error[]) {
+    return format === 'xml' ? reply.code(status).type('application/xml; charset=utf-8').send(errorsXml(errors))
+      : reply.code(status).send(errors);
+  }
+  function answer(reply: FastifyReply, format: Format, root: string, item: string, items: Flat[], nested?: Record<string, (v: unknown) => string>) {
+    return format === 'xml' ? reply.type('application/xml; charset=utf-8').send(toXml(root, item, items, nested)) : reply.send(items);
+  }
+  /** Runs a handler for a path's format; an unknown format is a 404, a refusal the spec's error list. */
+  function withFormat(raw: string, reply: FastifyReply, run: (f: Format) => unknown) {
+    const format = formatOf(raw);
+    if (!format) return fail(reply, 'json', 404, [{ code: 404, description: `format: "${raw}" is not served; use .json or .xml` }]);
+    try { return run(format); } catch (e) {
+      if (e instanceof Open311Failure) return fail(reply, format, e.status, [{ code: e.code, description: e.message }]);
+      if (e instanceof IngestError) {
+        const field = e.field.replace(/^appeals\/\d+\//, '').replace(/^lon$/, 'long');
+        return fail(reply, format, 400, [{ code: 400, description: `${field}: ${e.message.replace(/^[^:]+: /, '')}` }]);
+      }
+      throw e;
+    }
+  }
+
+  app.get<{ Params: { format: string } }>('/discovery.:format', async (req, reply) => withFormat(req.params.format, reply, (f) => {
+    const url = `${req.protocol}://${req.host}/open311/v2/`;
+    const discovery = { changeset: '2026-11-23T00:00:00Z', contact: 'the situation centre duty officer', key_service: 'an ingest key from the administrator',
+      endpoints: [{ specification: 'http://wiki.open311.org/GeoReport_v2', url, changeset: '2026-11-23T00:00:00Z', type: 'production', formats: ['application/json', 'text/xml'] }] };
+    if (f === 'json') return reply.send(discovery);
+    const ep = discovery.endpoints[0]!;
+    return reply.type('application/xml; charset=utf-8').send(`<?xml version="1.0" encoding="utf-8"?><discovery><changeset>${discovery.changeset}</changeset>` +
+      `<contact>${discovery.contact}</contact><key_service>${discovery.key_service}</key_service><endpoints><endpoint>` +
+      `<specification>${ep.specification}</specification><url>${url}</url><changeset>${ep.changeset}</changeset><type>${ep.type}</type>` +
+      `<formats>${ep.formats.map((x) => `<format>${x}</format>`).join('')}</formats></endpoint></endpoints></discovery>`);
+  }));
+
+  app.get<{ Params: { format: string } }>('/services.:format', async (req, reply) => withFormat(req.params.format, reply, (f) =>
+    answer(reply, f, 'services', 'service', o.reference.categories.map((c) => ({
+      service_code: c.id, service_name: c.name_ru, description: c.name_en, metadata: false, type: 'realtime',
+      keywords: [c.id.replace(/_/g, ' ')], group: 'appeals',
+    })), { keywords: (v) => `<keywords>${(v as string[]).join(',')}</keywords>` })));
+
+  app.post<{ Params: { format: string } }>('/requests.:format', async (req, reply) => withFormat(req.params.format, reply, (f) => {
+    const body = (req.body && typeof req.body === 'object' ? req.body : null) as Record<string, unknown> | null;
+    if (!body) throw new Open311Failure(400, 400, 'body: expected form fields or a JSON object');
+    if (!keyMatches(typeof body['api_key'] === 'string' ? body['api_key'] : undefined, o.keys)) {
+      throw new Open311Failure(403, 403, 'api_key: missing or not valid');
+    }
+    const appeal = requestToAppeal(body, { reference: o.reference, channel: o.channel, now: o.now(),
+      newId: () => `o311-${Date.now().toString(36)}-${randomBytes(4).toString('hex')}` });
+    o.ingest.appeals([appeal], 'open311');
+    const account = typeof body['account_id'] === 'string' ? body['account_id'] : null;
+    return answer(reply, f, 'service_requests', 'request', [{ service_request_id: appeal.id, service_notice: null, account_id: account }]);
+  }));
+
+  app.get<{ Params: { format: string }; Querystring: Record<string, string | undefined> }>('/requests.:format', async (req, reply) =>
+    withFormat(req.params.format, reply, (f) => {
+      const q = req.query;
+      const time = (field: 'start_date' | 'end_date') => {
+        if (q[field] === undefined) return null;
+        const t = parseTime(q[field]);
+        if (t === null) throw new Open311Failure(400, 400, `${field}: expected a w3 date-time with a time zone`);
+        return t;
+      };
+      const start = time('start_date'), end = time('end_date') ?? o.now();
+      const status = q['status'];
+      if (status !== undefined && !['open', 'closed'].includes(status)) throw new Open311Failure(400, 400, 'status: expected open or closed');
+      const code = q['service_code'];
+      if (code !== undefined && !o.reference.categoryById.has(code)) throw new Open311Failure(400, 404, `service_code: unknown service "${code}"`);
+      const ids = q['service_request_id']?.split(',').map((s) => s.trim()).filter(Boolean);
+      const rows = ids ? ids.flatMap((id) => o.store.appeals.get(id) ?? [])
+        : o.store.appeals.list({ since: start ?? end - DEFAULT_SPAN, municipality: null, category: code ?? null, limit: MAX_REQUESTS, cursor: null })
+          .filter((a) => a.receivedAt <= end && (!status || (a.status === 'closed') === (status === 'closed')));
+      return answer(reply, f, 'service_requests', 'request', rows.map((a) => appealToRequest(a, o.reference, date)));
+    }));
+
+  app.get<{ Params: { id: string; format: string } }>('/requests/:id.:format', async (req, reply) => withFormat(req.params.format, reply, (f) => {
+    const a = o.store.appeals.get(req.params.id);
+    if (!a) throw new Open311Failure(404, 404, `service_request_id: no request "${req.params.id}"`);
+    return answer(reply, f, 'service_requests', 'request', [appealToRequest(a, o.reference, date)]);
+  }));
+};
