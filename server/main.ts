@@ -1,7 +1,9 @@
 // The entry point: reads the environment, builds the app, listens, and shuts down cleanly on SIGINT/SIGTERM.
 import { loadConfig, ConfigError } from './config/config';
 import { ReferenceError } from './reference/load';
+import Fastify from 'fastify';
 import { buildApp } from './app/build';
+import { osmandRoutes } from './adapters/osmand/routes';
 
 async function main(): Promise<void> {
   let config;
@@ -23,12 +25,19 @@ async function main(): Promise<void> {
     'starting');
   await app.ready();
   const address = await app.listen({ port: config.port, host: config.host });
+  // Traccar Client posts to / on its own port (5055 by default); the same handler as /osmand on the main port
+  const osmand = config.osmand.port === null ? null : Fastify({ logger: false });
+  if (osmand && config.osmand.port !== null) {
+    await osmand.register(osmandRoutes, { ingest: sitroom.ingest, hub: sitroom.hub, osmand: config.osmand, now: () => sitroom.clock.now(), path: '/' });
+    await osmand.listen({ port: config.osmand.port, host: config.host });
+  }
   const keyNote = sitroom.ingestKeyFile ? ` (generated, kept in ${sitroom.ingestKeyFile})` : ' (from SITROOM_INGEST_KEYS)';
   console.log([
     '',
     `  Sitroom is running: ${address.replace('[::1]', 'localhost')}/`,
     `  Ingest key${keyNote}: ${sitroom.ingestKeys[0]}`,
     `  Try: curl ${address}/api/summary`,
+    ...(osmand ? [`  OsmAnd / Traccar Client positions: http://${config.host}:${config.osmand.port}/`] : []),
     '',
   ].join('\n'));
 
@@ -39,6 +48,7 @@ async function main(): Promise<void> {
     app.log.info({ signal }, 'shutting down');
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();
+    await osmand?.close();
     await app.close();
     process.exit(0);
   };

@@ -19,6 +19,7 @@ import { resolveIngestKeys } from '../ingest/keys';
 import { readRoutes } from '../api/read-routes';
 import { layoutRoutes } from '../api/layout-routes';
 import { open311Routes } from '../adapters/open311/routes';
+import { osmandRoutes } from '../adapters/osmand/routes';
 import { attachGateway, type Gateway } from '../gateway/socket';
 import { computeSummary } from '../domain/indicators';
 import { createJobs, type Jobs } from '../jobs';
@@ -104,6 +105,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(ingestRoutes, { ingest, keys: keys.keys });
   await app.register(open311Routes, { prefix: '/open311/v2', ingest, store, reference, keys: keys.keys, timezone: config.timezone,
     now, channel: config.open311Channel });
+  await app.register(osmandRoutes, { ingest, hub, osmand: config.osmand, now, path: '/osmand' });
   await app.register(layoutRoutes, { layouts, defaultId: DEFAULT_LAYOUT });
   await app.register(readRoutes, { store, hub, reference, now, summary: () => jobs.summary(), startedAt: Date.now() });
   if (existsSync(path.join(clientDist, 'index.html'))) {

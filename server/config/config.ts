@@ -28,6 +28,15 @@ export const ConfigSchema = Type.Object({
     containerEventsDays: Int(1, 3650),
     metricsDays: Int(30, 5000),
   }),
+  osmand: Type.Object({
+    /** the separate port Traccar Client expects (null: only /osmand on the main port) */
+    port: Type.Union([Type.Null(), Int(1, 65535)]),
+    autoRegister: Type.Boolean(),
+    speedUnit: Type.Union([Type.Literal('kn'), Type.Literal('kmh'), Type.Literal('mps'), Type.Literal('mph')]),
+    /** known device ids, each optionally with its own speed unit (id:kmh) */
+    devices: Type.Array(Type.Object({ id: Type.String({ minLength: 1, maxLength: 128 }),
+      speedUnit: Type.Optional(Type.Union([Type.Literal('kn'), Type.Literal('kmh'), Type.Literal('mps'), Type.Literal('mph')])) })),
+  }),
   sim: Type.Object({
     enabled: Type.Boolean(),
     seed: Type.Integer(),
@@ -42,6 +51,8 @@ export type Config = Static<typeof ConfigSchema>;
 /** Which environment variable each config path comes from, so errors can name it. */
 const SOURCES: Record<string, string> = {
   '/port': 'PORT', '/host': 'HOST', '/dbPath': 'SITROOM_DB', '/dataDir': 'SITROOM_DATA_DIR', '/geoDir': 'SITROOM_GEO_DIR',
+  '/osmand/port': 'SITROOM_OSMAND_PORT', '/osmand/autoRegister': 'SITROOM_OSMAND_AUTOREGISTER',
+  '/osmand/speedUnit': 'SITROOM_OSMAND_SPEED_UNIT', '/osmand/devices': 'SITROOM_OSMAND_DEVICES',
   '/timezone': 'SITROOM_TZ', '/open311Channel': 'SITROOM_OPEN311_CHANNEL', '/ingestKeys': 'SITROOM_INGEST_KEYS', '/deadlinesHours': 'SITROOM_DEADLINES',
   '/dbSync': 'SITROOM_DB_SYNC', '/logLevel': 'SITROOM_LOG_LEVEL',
   '/retention/appealsDays': 'SITROOM_RETAIN_APPEALS_DAYS', '/retention/incidentsDays': 'SITROOM_RETAIN_INCIDENTS_DAYS',
@@ -110,6 +121,15 @@ export function loadConfig(env: Env = process.env): Config {
       containerEventsDays: num(env, 'SITROOM_RETAIN_CONTAINER_EVENTS_DAYS', 14),
       metricsDays: num(env, 'SITROOM_RETAIN_METRICS_DAYS', 800),
     },
+    osmand: {
+      port: env.SITROOM_OSMAND_PORT?.trim().toLowerCase() === 'off' ? null : num(env, 'SITROOM_OSMAND_PORT', 5055),
+      autoRegister: onOff(env, 'SITROOM_OSMAND_AUTOREGISTER', false),
+      speedUnit: (env.SITROOM_OSMAND_SPEED_UNIT?.trim() || 'kn') as Config['osmand']['speedUnit'],
+      devices: (env.SITROOM_OSMAND_DEVICES ?? '').split(',').map((d) => d.trim()).filter(Boolean).map((d) => {
+        const [id, unit] = d.split(':');
+        return unit ? { id: id!, speedUnit: unit as Config['osmand']['speedUnit'] } : { id: id! };
+      }),
+    },
     sim: {
       enabled: onOff(env, 'SITROOM_SIM', true),
       seed: num(env, 'SITROOM_SIM_SEED', 20211220),
@@ -121,7 +141,7 @@ export function loadConfig(env: Env = process.env): Config {
   };
   const error = Value.Errors(ConfigSchema, candidate).First();
   if (error) {
-    const variable = SOURCES[error.path] ?? SOURCES[error.path.replace(/\/\d+$/, '')] ?? error.path;
+    const variable = SOURCES[error.path] ?? SOURCES[error.path.replace(/\/\d+(\/.*)?$/, '')] ?? error.path;
     throw new ConfigError(variable, `${error.message} (got ${JSON.stringify(ValuePointer.Get(candidate, error.path))})`);
   }
   try {

@@ -1,5 +1,6 @@
 // The one path every producer's data takes (native API, standard adapters, the simulator): normalise each item, write
 // the batch in one transaction, then tell the hub. A refused item refuses the whole batch and nothing is stored.
+import { DEVICE_TAKEOVER_MS, SIMULATOR_SOURCE } from './sources';
 import type { Store } from '../store';
 import type { Hub } from '../hub/hub';
 import type { Reference } from '../reference/load';
@@ -27,6 +28,8 @@ export interface IngestDeps {
 
 export function createIngest({ store, hub, reference, now, timezone, onChange }: IngestDeps) {
   const ctx = (source: string): NormaliseContext => ({ reference, now: now(), source });
+  /** when a producer other than the simulator last reported each vehicle */
+  const deviceFixAt = new Map<string, number>();
   const done = (kind: string, accepted: number, created: number, time: number): IngestResult => {
     onChange?.(kind);
     return { accepted, created, updated: accepted - created, time };
@@ -67,8 +70,13 @@ export function createIngest({ store, hub, reference, now, timezone, onChange }:
       return done('incidents', items.length, created, c.now);
     },
 
-    positions(items: readonly PositionIn[], source: string): IngestResult {
+    positions(all: readonly PositionIn[], source: string): IngestResult {
       const c = ctx(source);
+      // a team a real device reports for is the device's: the simulator no longer moves it
+      let items = all;
+      if (source === SIMULATOR_SOURCE) items = all.filter((p) => !((deviceFixAt.get(p.vehicle) ?? -Infinity) > c.now - DEVICE_TAKEOVER_MS));
+      else for (const p of all) deviceFixAt.set(p.vehicle, c.now);
+      if (!items.length) return done('positions', 0, 0, c.now);
       let created = 0;
       const moved = store.transaction(() => {
         const latest = new Map<string, ReturnType<typeof normalisePosition>['vehicle']>();

@@ -1,5 +1,6 @@
 // The simulator of the republic: an ordinary producer. It plans each day from (seed, day), backfills history on first
 // start (and fills any gap after a stop), then reports changes as they happen, all through the ingest pipeline.
+import { SIMULATOR_SOURCE } from '../ingest/sources';
 import type { Config } from '../config/config';
 import type { Reference } from '../reference/load';
 import type { Ingest } from '../ingest/pipeline';
@@ -17,7 +18,7 @@ import { createContainerSim } from './containers';
 import { EMS_HOURLY, normalised } from './profiles';
 import { rng } from './random';
 
-const SOURCE = 'simulator';
+const SOURCE = SIMULATOR_SOURCE;
 const HOTLINE_CALLS_PER_DAY = 75;
 const CHUNK = 5000;
 

@@ -23,7 +23,7 @@ export function tempDir(): { dir: string; remove(): void } {
 
 export function testConfig(dir: string, env: Record<string, string> = {}): Config {
   return loadConfig({ SITROOM_DB: path.join(dir, 'sitroom.db'), SITROOM_SIM: 'off', SITROOM_INGEST_KEYS: KEY,
-    SITROOM_LOG_LEVEL: 'silent', ...env });
+    SITROOM_LOG_LEVEL: 'silent', SITROOM_OSMAND_PORT: 'off', ...env });
 }
 
 export interface TestApp { app: FastifyInstance; url: string; clock: ManualClock; dir: string; close(): Promise<void> }

@@ -18,7 +18,7 @@ export async function startServer(dir: string, port: number, env: Record<string,
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: root, stdio: ['ignore', 'ignore', 'pipe'],
     env: { ...process.env, PORT: String(port), SITROOM_DB: path.join(dir, 'db.sqlite'), SITROOM_SIM: 'off',
-      SITROOM_INGEST_KEYS: KEY, SITROOM_LOG_LEVEL: 'warn', ...env },
+      SITROOM_INGEST_KEYS: KEY, SITROOM_LOG_LEVEL: 'warn', SITROOM_OSMAND_PORT: 'off', ...env },
   });
   let stderr = '';
   child.stderr?.on('data', (b: Buffer) => { stderr = (stderr + b.toString()).slice(-4000); });

@@ -1,0 +1,92 @@
+// The OsmAnd protocol as Traccar Client and other trackers speak it, in its two shapes: query string or form fields
+// (id, lat, lon, timestamp, speed in knots, bearing, ...) and the JSON of Traccar Client 9+ (device_id, location.coords,
+// speed in m/s, negative values meaning unknown). Either becomes one position for the ingest pipeline.
+import type { PositionIn } from '../../ingest/schemas';
+
+export type SpeedUnit = 'kn' | 'kmh' | 'mps' | 'mph';
+const TO_KMH: Record<SpeedUnit, number> = { kn: 1.852, kmh: 1, mps: 3.6, mph: 1.609344 };
+
+export class OsmandFailure extends Error {
+  constructor(readonly status: 400 | 404, readonly field: string, message: string) { super(`${field}: ${message}`); }
+}
+const bad = (field: string, message: string) => new OsmandFailure(400, field, message);
+
+export interface OsmandFix { device: string; position: Omit<PositionIn, 'vehicle'>; variant: 'query' | 'json' }
+
+function num(v: unknown, field: string): number | undefined {
+  if (v === undefined || v === null || v === '') return undefined;
+  const n = typeof v === 'number' ? v : Number(v);
+  if (!Number.isFinite(n)) throw bad(field, `expected a number, got ${JSON.stringify(v).slice(0, 40)}`);
+  return n;
+}
+
+/** epoch seconds or milliseconds (told apart by size), ISO-8601, or "yyyy-MM-dd HH:mm:ss" (UTC, as Traccar reads it) */
+export function parseTimestamp(v: unknown, field = 'timestamp'): number {
+  if (typeof v === 'number' || (typeof v === 'string' && /^\d+(\.\d+)?$/.test(v.trim()))) {
+    const n = Number(v);
+    return n > 1e11 ? Math.round(n) : Math.round(n * 1000);
+  }
+  if (typeof v === 'string') {
+    const plain = /^(\d{4}-\d\d-\d\d) (\d\d:\d\d:\d\d(\.\d+)?)$/.exec(v.trim());
+    const t = Date.parse(plain ? `${plain[1]}T${plain[2]}Z` : v.trim());
+    if (Number.isFinite(t)) return t;
+  }
+  throw bad(field, 'expected epoch seconds or milliseconds, ISO-8601 or yyyy-MM-dd HH:mm:ss');
+}
+
+function coords(lat: number | undefined, lon: number | undefined): { lat: number; lon: number } {
+  if (lat === undefined) throw bad('lat', 'required');
+  if (lon === undefined) throw bad('lon', 'required');
+  if (lat < -90 || lat > 90) throw bad('lat', `out of range: ${lat}`);
+  if (lon < -180 || lon > 180) throw bad('lon', `out of range: ${lon}`);
+  return { lat, lon };
+}
+
+const heading = (h: number | undefined) => (h === undefined || h < 0 ? undefined : h % 360);
+
+/** The query-string / form variant. */
+export function parseQueryFix(q: Record<string, unknown>, unitOf: (device: string) => SpeedUnit, now: number): OsmandFix {
+  const device = String(q['id'] ?? q['deviceid'] ?? '').trim();
+  if (!device) throw bad('id', 'required (id or deviceid)');
+  let lat = num(q['lat'], 'lat'), lon = num(q['lon'], 'lon');
+  if (q['location'] !== undefined) {
+    const [a, b] = String(q['location']).split(',');
+    lat = num(a, 'location'); lon = num(b, 'location');
+  }
+  const p = coords(lat, lon);
+  const speed = num(q['speed'], 'speed');
+  const accuracy = num(q['accuracy'], 'accuracy');
+  return { device, variant: 'query', position: {
+    at: new Date(q['timestamp'] === undefined ? now : parseTimestamp(q['timestamp'])).toISOString(), ...p,
+    ...(speed !== undefined && speed >= 0 ? { speedKmh: Math.min(400, speed * TO_KMH[unitOf(device)]) } : {}),
+    ...(heading(num(q['bearing'] ?? q['heading'], 'bearing')) !== undefined ? { heading: heading(num(q['bearing'] ?? q['heading'], 'bearing'))! } : {}),
+    ...(accuracy !== undefined && accuracy >= 0 ? { accuracyM: accuracy } : {}),
+  } };
+}
+
+/** The JSON variant of Traccar Client 9+. */
+export function parseJsonFix(body: unknown): OsmandFix {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw bad('body', 'expected a JSON object');
+  const b = body as Record<string, unknown>;
+  const device = typeof b['device_id'] === 'string' || typeof b['device_id'] === 'number' ? String(b['device_id']).trim() : '';
+  if (!device) throw bad('device_id', 'required');
+  const location = b['location'] as Record<string, unknown> | undefined;
+  if (typeof location !== 'object' || location === null) throw bad('location', 'required');
+  const c = location['coords'] as Record<string, unknown> | undefined;
+  if (typeof c !== 'object' || c === null) throw bad('location/coords', 'required');
+  const lat = num(c['latitude'], 'location/coords/latitude'), lon = num(c['longitude'], 'location/coords/longitude');
+  if (lat === undefined) throw bad('location/coords/latitude', 'required');
+  if (lon === undefined) throw bad('location/coords/longitude', 'required');
+  if (lat < -90 || lat > 90) throw bad('location/coords/latitude', `out of range: ${lat}`);
+  if (lon < -180 || lon > 180) throw bad('location/coords/longitude', `out of range: ${lon}`);
+  if (location['timestamp'] === undefined) throw bad('location/timestamp', 'required');
+  const speed = num(c['speed'], 'location/coords/speed');
+  const accuracy = num(c['accuracy'], 'location/coords/accuracy');
+  const h = heading(num(c['heading'], 'location/coords/heading'));
+  return { device, variant: 'json', position: {
+    at: new Date(parseTimestamp(location['timestamp'], 'location/timestamp')).toISOString(), lat, lon,
+    ...(speed !== undefined && speed >= 0 ? { speedKmh: Math.min(400, speed * TO_KMH.mps) } : {}),
+    ...(h !== undefined ? { heading: h } : {}),
+    ...(accuracy !== undefined && accuracy >= 0 ? { accuracyM: accuracy } : {}),
+  } };
+}
