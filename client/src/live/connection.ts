@@ -35,24 +35,21 @@ export function startLive(): Live {
     useWall.setState({ incidents: [...incidents.values()].sort((a, b) => b.reportedAt - a.reportedAt) });
   }
 
+  /** The indicators as of their server time; the kpi stream and the newest appeal are heard from with them. */
+  function setSummary(summary: Summary) {
+    useWall.setState({ summary });
+    touchStream('kpi', summary.time);
+    touchStream('appeals', summary.appeals.newestAt);
+  }
+
   function mergeKpi(sections: Partial<Summary>, time: number) {
     const prev = useWall.getState().summary;
-    if (!prev) return;
-    const summary = { ...prev, ...sections, time };
-    useWall.setState({ summary });
-    touchStream('kpi', time);
-    touchStream('appeals', summary.appeals.newestAt);
+    if (prev) setSummary({ ...prev, ...sections, time });
   }
 
   function applySnapshot<T extends Topic>(topic: T, snap: Snapshots[T], time: number) {
     switch (topic) {
-      case 'kpi': {
-        const summary = snap as Summary;
-        useWall.setState({ summary });
-        touchStream('kpi', summary.time);
-        touchStream('appeals', summary.appeals.newestAt);
-        break;
-      }
+      case 'kpi': setSummary(snap as Summary); break;
       case 'incidents':
         incidents.clear();
         for (const i of (snap as Snapshots['incidents']).items) incidents.set(i.id, i);

@@ -57,8 +57,7 @@ export function createFleetMotion(glideMs = 1000): FleetMotion {
           setPair(from, slot, lon, lat); setPair(to, slot, lon, lat);
         }
         // where the vehicle is along its current glide at this moment, whether or not a frame has been drawn since
-        const f = Math.min(1, Math.max(0, (receivedAt - startAt[slot]!) / glideMs)), e = f * f * (3 - 2 * f);
-        const px = from[slot * 2]! + (to[slot * 2]! - from[slot * 2]!) * e, py = from[slot * 2 + 1]! + (to[slot * 2 + 1]! - from[slot * 2 + 1]!) * e;
+        const [px, py] = glideAt(slot, receivedAt);
         const jump = Math.abs(px - lon) > MAX_GLIDE_DEG || Math.abs(py - lat) > MAX_GLIDE_DEG;
         if (!jump) maxStep = Math.max(maxStep, Math.abs(px - lon), Math.abs(py - lat));
         setPair(from, slot, jump ? lon : px, jump ? lat : py);
@@ -78,15 +77,22 @@ export function createFleetMotion(glideMs = 1000): FleetMotion {
     advance(t) {
       let moving = false;
       for (let s = 0; s < m.count; s++) {
-        const f = Math.min(1, Math.max(0, (t - startAt[s]!) / glideMs));
-        if (f < 1) moving = true;
-        const e = f * f * (3 - 2 * f); // ease in and out, so a vehicle does not stutter at each fix
-        m.position[s * 2] = from[s * 2]! + (to[s * 2]! - from[s * 2]!) * e;
-        m.position[s * 2 + 1] = from[s * 2 + 1]! + (to[s * 2 + 1]! - from[s * 2 + 1]!) * e;
+        if (t - startAt[s]! < glideMs) moving = true;
+        const [x, y] = glideAt(s, t);
+        m.position[s * 2] = x; m.position[s * 2 + 1] = y;
       }
       return moving;
     },
   };
+
+  const at: [number, number] = [0, 0];
+  /** A slot's position along its glide at time t, eased in and out so a vehicle does not stutter at each fix. */
+  function glideAt(slot: number, t: number): [number, number] {
+    const f = Math.min(1, Math.max(0, (t - startAt[slot]!) / glideMs)), e = f * f * (3 - 2 * f);
+    at[0] = from[slot * 2]! + (to[slot * 2]! - from[slot * 2]!) * e;
+    at[1] = from[slot * 2 + 1]! + (to[slot * 2 + 1]! - from[slot * 2 + 1]!) * e;
+    return at;
+  }
 
   function setPair(a: Float32Array, slot: number, x: number, y: number) { a[slot * 2] = x; a[slot * 2 + 1] = y; }
 

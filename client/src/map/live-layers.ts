@@ -22,7 +22,6 @@ import {
 export const FONT_FAMILY = 'Golos Text Variable, Golos Text, sans-serif';
 /** a new incident pulses this long */
 export const PULSE_MS = 120_000;
-const OVERFLOWING = CONTAINER_STATUSES.indexOf('overflowing');
 
 export interface MapInputs {
   lang: Lang;
@@ -31,8 +30,6 @@ export interface MapInputs {
   scale: number;
   /** performance.now() of this frame, for pulses */
   time: number;
-  /** server time now, for incident ages */
-  serverTime: number;
   municipalities: FeatureCollection;
   settlements: Feature[];
   /** per municipality id: appeals today per 10,000 residents, and the colour scale's top */
@@ -162,4 +159,3 @@ function trailOf(f: FleetMotion, slot: number): [number, number][] {
   return out;
 }
 
-export { OVERFLOWING };

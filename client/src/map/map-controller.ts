@@ -105,7 +105,7 @@ export function createMapController(container: HTMLElement, geo: Geodata, live: 
     const now = serverNow(s);
     const pulsing = state.incidents.filter((i) => now - i.reportedAt < PULSE_MS);
     const inputs: MapInputs = {
-      lang: s.lang, layers, scale: scale(), time: t, serverTime: now, municipalities: geo.municipalities, settlements,
+      lang: s.lang, layers, scale: scale(), time: t, municipalities: geo.municipalities, settlements,
       per10k: state.per10k, per10kMax: state.per10kMax, per10kVersion: state.per10kVersion,
       incidents: state.incidents, incidentAreas: state.incidentAreas, pulsing,
       fleet: live.fleet, fleetVersion: state.fleetVersion, fleetData: state.fleetData,

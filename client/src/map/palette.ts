@@ -8,13 +8,10 @@ export const COLOR = {
   districtLine: '#2A3A55', water: '#163552', river: '#1F4A6E', road: '#3A4A66', text: '#E8EEF7', textMuted: '#93A4BD',
 } as const;
 
-export const OK: RGBA = [0, 158, 115, 255];
-export const WARN: RGBA = [230, 159, 0, 255];
+const WARN: RGBA = [230, 159, 0, 255];
 export const CRIT: RGBA = [213, 94, 0, 255];
-export const INFO: RGBA = [86, 180, 233, 255];
-export const AMBULANCE: RGBA = [204, 121, 167, 255];
-export const MUTED: RGBA = [91, 107, 130, 255];
-export const ACCENT: RGBA = [79, 209, 197, 255];
+const INFO: RGBA = [86, 180, 233, 255];
+const AMBULANCE: RGBA = [204, 121, 167, 255];
 
 export const CONTAINER_COLOR: Record<ContainerStatus, RGBA> = {
   ok: [0, 158, 115, 150], full: [230, 159, 0, 200], overflowing: CRIT, damaged: [240, 228, 66, 220],

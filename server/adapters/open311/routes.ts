@@ -6,6 +6,7 @@ import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import type { Ingest } from '../../ingest/pipeline';
 import { IngestError } from '../../ingest/errors';
 import { keyMatches } from '../../ingest/keys';
+import { acceptFormBodies } from '../form-body';
 import type { Store } from '../../store';
 import type { Reference } from '../../reference/load';
 import { DAY, offsetAt, parseTime } from '../../domain/time';
@@ -25,8 +26,7 @@ export const open311Routes: FastifyPluginAsync<Open311Options> = async (app, o) 
     throw new Error(`SITROOM_OPEN311_CHANNEL: unknown channel "${o.channel}"; known: ${o.reference.channels.map((c) => c.id).join(', ')}`);
   }
   // form-urlencoded bodies, as the spec's POST uses (only inside this plugin)
-  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 256 * 1024 },
-    (_req, body, done) => done(null, Object.fromEntries(new URLSearchParams(body as string))));
+  acceptFormBodies(app, 256 * 1024);
 
   // what fails before a handler runs (unreadable JSON or form, a body over the limit) in the spec's error format too
   app.setErrorHandler((error: { statusCode?: number; message: string }, req, reply) => {

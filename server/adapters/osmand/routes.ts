@@ -5,6 +5,7 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../../config/config';
 import type { Ingest } from '../../ingest/pipeline';
 import { IngestError } from '../../ingest/errors';
+import { acceptFormBodies } from '../form-body';
 import type { Hub } from '../../hub/hub';
 import { OsmandFailure, parseJsonFix, parseQueryFix, type OsmandFix, type SpeedUnit } from './parse';
 
@@ -13,8 +14,7 @@ export interface OsmandOptions { ingest: Ingest; hub: Hub; osmand: Config['osman
 export const osmandRoutes: FastifyPluginAsync<OsmandOptions> = async (app, o) => {
   const listed = new Map(o.osmand.devices.map((d) => [d.id, d.speedUnit ?? o.osmand.speedUnit]));
   const unitOf = (device: string): SpeedUnit => listed.get(device) ?? o.osmand.speedUnit;
-  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 64 * 1024 },
-    (_req, body, done) => done(null, Object.fromEntries(new URLSearchParams(body as string))));
+  acceptFormBodies(app, 64 * 1024);
 
   function handle(req: FastifyRequest, reply: FastifyReply) {
     const isJson = typeof req.headers['content-type'] === 'string' && req.headers['content-type'].includes('json');
