@@ -59,8 +59,9 @@ describe('the wall (default geodata)', () => {
 
     for (const [w, h] of [[1366, 768], [1920, 1080], [3840, 2160]] as const) {
       await page.setViewportSize({ width: w, height: h });
-      await page.waitForTimeout(2000);
-      expect(await allLive(page)).toBe(true);
+      // software WebGL redraws a 4K map for seconds after a resize; the panels must be live once it has caught up
+      const live = await until(() => allLive(page), 30_000);
+      expect(live, `stale at ${w}×${h}: ${(await panels(page)).filter((p) => p.stale !== 'false').map((p) => p.kind).join(', ')}`).toBe(true);
       // nothing spills out of the screen at this size
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth > innerWidth || document.documentElement.scrollHeight > innerHeight);
       expect(overflow).toBe(false);
