@@ -11,13 +11,19 @@ export type PanelKind = (typeof PANEL_KINDS)[number];
 export const MAP_LAYERS = ['choropleth', 'heat', 'incidents', 'fleet', 'containers'] as const;
 export type MapLayer = (typeof MAP_LAYERS)[number];
 
-/** Streams a panel's freshness depends on. `appeals` is the newest appeal's time, `fleet` the newest fix. */
+/** What the wall hears from, each with the server time of its newest update. `fleet` is the newest fix, `appeals`
+ *  the newest appeal (shown as the header's data age). */
 export const STREAMS = ['kpi', 'fleet', 'incidents', 'containers', 'appeals'] as const;
 export type Stream = (typeof STREAMS)[number];
 
+/** The streams a panel's staleness follows. Not `appeals`: its counts are recomputed with every kpi update, and a
+ *  quiet night without a new appeal is not missing data. */
+export const PANEL_STREAMS = ['kpi', 'fleet', 'incidents', 'containers'] as const;
+export type PanelStream = (typeof PANEL_STREAMS)[number];
+
 /** How long (seconds) each stream may stay silent before the panels that show it turn stale. Fleet counts from the
  *  newest fix of any vehicle (idle trackers report every 20-60 s), kpi from the last recomputation (every <= 10 s). */
-export const DEFAULT_FRESHNESS: Record<Stream, number> = { kpi: 30, fleet: 60, incidents: 30, containers: 30, appeals: 1800 };
+export const DEFAULT_FRESHNESS: Record<PanelStream, number> = { kpi: 30, fleet: 60, incidents: 30, containers: 30 };
 
 export interface PanelArea { col: number; row: number; cols: number; rows: number }
 
@@ -39,7 +45,7 @@ export interface Layout {
   /** columns and rows of the grid; panels' areas are 1-based cells in it */
   grid: { cols: number; rows: number };
   /** overrides of DEFAULT_FRESHNESS, seconds */
-  freshness?: Partial<Record<Stream, number>>;
+  freshness?: Partial<Record<PanelStream, number>>;
   panels: PanelSpec[];
 }
 

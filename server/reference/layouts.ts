@@ -4,7 +4,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Type } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
-import { MAP_LAYERS, PANEL_KINDS, STREAMS, type Layout } from '../protocol/layout';
+import { MAP_LAYERS, PANEL_KINDS, PANEL_STREAMS, type Layout } from '../protocol/layout';
 import { ReferenceError } from './load';
 
 const literals = <T extends string>(list: readonly T[]) => Type.Union(list.map((v) => Type.Literal(v)));
@@ -15,7 +15,7 @@ export const LayoutFile = Type.Object({
   name_ru: Type.String({ minLength: 1 }),
   name_en: Type.String({ minLength: 1 }),
   grid: Type.Object({ cols: Cell, rows: Cell }),
-  freshness: Type.Optional(Type.Partial(Type.Object(Object.fromEntries(STREAMS.map((s) => [s, Type.Number({ exclusiveMinimum: 0 })]))))),
+  freshness: Type.Optional(Type.Partial(Type.Object(Object.fromEntries(PANEL_STREAMS.map((s) => [s, Type.Number({ exclusiveMinimum: 0 })]))))),
   panels: Type.Array(Type.Object({
     kind: literals(PANEL_KINDS),
     area: Type.Object({ col: Cell, row: Cell, cols: Cell, rows: Cell }),

@@ -7,7 +7,7 @@ import { useFmt } from '../ui/use-fmt';
 import { PanelFrame } from './PanelFrame';
 import type { PanelProps } from './registry';
 
-export const APPEALS_STREAMS = ['kpi', 'appeals'] as const;
+export const APPEALS_STREAMS = ['kpi'] as const;
 
 export function AppealsToday(_: PanelProps) {
   const fmt = useFmt();

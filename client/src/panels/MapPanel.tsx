@@ -1,7 +1,7 @@
 // The map panel: the republic's basemap and the live layers the layout switches on, with a legend and the
 // attribution of the geodata in use. The map itself lives outside React (map/map-controller.ts).
 import { useEffect, useRef, useState } from 'react';
-import type { MapLayer, Stream } from '../../../server/protocol/layout';
+import type { MapLayer, PanelStream } from '../../../server/protocol/layout';
 import { useLive } from '../live/live-context';
 import { createMapController } from '../map/map-controller';
 import { loadGeodata, type Geodata } from '../map/geodata';
@@ -10,14 +10,14 @@ import { useFmt } from '../ui/use-fmt';
 import { PanelFrame } from './PanelFrame';
 import type { PanelProps } from './registry';
 
-const STREAM_OF: Record<MapLayer, Stream> = { choropleth: 'kpi', heat: 'kpi', incidents: 'incidents', fleet: 'fleet', containers: 'containers' };
+const STREAM_OF: Record<MapLayer, PanelStream> = { choropleth: 'kpi', heat: 'kpi', incidents: 'incidents', fleet: 'fleet', containers: 'containers' };
 const DEFAULT_LAYERS: MapLayer[] = ['choropleth', 'incidents', 'fleet', 'containers'];
 let geodata: Promise<Geodata> | null = null;
 
 export function MapPanel({ options }: PanelProps) {
   const fmt = useFmt();
   const layers = options.layers ?? DEFAULT_LAYERS;
-  const streams = useRef([...new Set(['kpi', ...layers.map((l) => STREAM_OF[l])])] as Stream[]).current;
+  const streams = useRef([...new Set(['kpi', ...layers.map((l) => STREAM_OF[l])])] as PanelStream[]).current;
   const box = useRef<HTMLDivElement>(null);
   const live = useLive();
   const geo = useWall((s) => s.reference?.data.geo);

@@ -1,11 +1,11 @@
 // Every panel's frame: its name in small capitals, its data's age (or "no data since HH:MM" when stale) at the top
 // right, and the data-panel / data-stale attributes tests and operators find it by.
 import type { ReactNode } from 'react';
-import type { PanelKind, Stream } from '../../../server/protocol/layout';
+import type { PanelKind, PanelStream } from '../../../server/protocol/layout';
 import { asOf, isStale, serverNow, useWall } from '../store/wall-store';
 import { useFmt } from '../ui/use-fmt';
 
-function Freshness({ streams, stale }: { streams: readonly Stream[]; stale: boolean }) {
+function Freshness({ streams, stale }: { streams: readonly PanelStream[]; stale: boolean }) {
   const fmt = useFmt();
   const label = useWall((s) => {
     const at = asOf(s, streams);
@@ -17,7 +17,7 @@ function Freshness({ streams, stale }: { streams: readonly Stream[]; stale: bool
 }
 
 export function PanelFrame({ kind, streams, title, children, className }:
-  { kind: PanelKind; streams: readonly Stream[]; title: string; children: ReactNode; className?: string }) {
+  { kind: PanelKind; streams: readonly PanelStream[]; title: string; children: ReactNode; className?: string }) {
   const stale = useWall((s) => isStale(s, streams));
   return (
     <section className={`panel panel-${kind} ${className ?? ''}`} data-panel={kind} data-stale={String(stale)}>

@@ -3,7 +3,7 @@
 import { create } from 'zustand';
 import type { Summary } from '../../../server/protocol/summary';
 import type { IncidentView } from '../../../server/protocol/views';
-import { DEFAULT_FRESHNESS, type Layout, type Stream } from '../../../server/protocol/layout';
+import { DEFAULT_FRESHNESS, type Layout, type PanelStream, type Stream } from '../../../server/protocol/layout';
 import type { Lang } from '../i18n/lang';
 import type { ReferenceIndex } from './reference';
 
@@ -27,7 +27,7 @@ export interface WallState {
   incidents: IncidentView[];
   /** server time of the newest update per stream */
   lastAt: Record<Stream, number | null>;
-  freshness: Record<Stream, number>;
+  freshness: Record<PanelStream, number>;
 }
 
 export const useWall = create<WallState>(() => ({
@@ -65,7 +65,7 @@ export function streamAge(s: WallState, stream: Stream): number | null {
 }
 
 /** A panel is stale when the connection is lost or any of its streams is silent beyond its rhythm. */
-export function isStale(s: WallState, streams: readonly Stream[]): boolean {
+export function isStale(s: WallState, streams: readonly PanelStream[]): boolean {
   if (s.connection !== 'online') return true;
   return streams.some((st) => { const a = streamAge(s, st); return a === null || a > s.freshness[st]; });
 }
