@@ -4,6 +4,7 @@ import { ReferenceError } from './reference/load';
 import Fastify from 'fastify';
 import { buildApp } from './app/build';
 import { osmandRoutes } from './adapters/osmand/routes';
+import { registerRateLimit } from './access/guard';
 
 async function main(): Promise<void> {
   let config;
@@ -28,14 +29,18 @@ async function main(): Promise<void> {
   // Traccar Client posts to / on its own port (5055 by default); the same handler as /osmand on the main port
   const osmand = config.osmand.port === null ? null : Fastify({ logger: false });
   if (osmand && config.osmand.port !== null) {
+    await registerRateLimit(osmand, config.limits.perMinute);
     await osmand.register(osmandRoutes, { ingest: sitroom.ingest, hub: sitroom.hub, osmand: config.osmand, now: () => sitroom.clock.now(), path: '/' });
     await osmand.listen({ port: config.osmand.port, host: config.host });
   }
-  const keyNote = sitroom.ingestKeyFile ? ` (generated, kept in ${sitroom.ingestKeyFile})` : ' (from SITROOM_INGEST_KEYS)';
   console.log([
     '',
     `  Sitroom is running: ${address.replace('[::1]', 'localhost')}/`,
-    `  Ingest key${keyNote}: ${sitroom.ingestKeys[0]}`,
+    sitroom.generatedKey ? `  Ingest key (generated, kept in ${sitroom.generatedKey.file}): ${sitroom.generatedKey.key}`
+      : `  Ingest keys: from SITROOM_INGEST_KEYS (${config.ingestKeys.map((k) => k.name).join(', ')})`,
+    sitroom.admin.file ? `  Admin token (generated, kept in ${sitroom.admin.file}): ${sitroom.admin.token}`
+      : '  Admin token: from SITROOM_ADMIN_TOKEN',
+    `  API description: ${address}/docs`,
     `  Try: curl ${address}/api/summary`,
     ...(osmand ? [`  OsmAnd / Traccar Client positions: http://${config.host}:${config.osmand.port}/`] : []),
     '',

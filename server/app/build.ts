@@ -15,7 +15,11 @@ import { createHub, APPEAL_WINDOW, RESOLVED_INCIDENT_WINDOW, type Hub } from '..
 import { createIngest, type Ingest } from '../ingest/pipeline';
 import { IngestError } from '../ingest/errors';
 import { ingestRoutes } from '../ingest/routes';
-import { resolveIngestKeys } from '../ingest/keys';
+import { fileSecret } from '../access/secrets';
+import { createProducerKeys, type ProducerKeys } from '../access/producer-keys';
+import { registerRateLimit } from '../access/guard';
+import { adminRoutes } from '../access/admin-routes';
+import { STATUS_CODES } from 'node:http';
 import { readRoutes } from '../api/read-routes';
 import { layoutRoutes } from '../api/layout-routes';
 import { open311Routes } from '../adapters/open311/routes';
@@ -37,8 +41,10 @@ export interface Sitroom {
   gateway: Gateway;
   sim: Simulator | null;
   clock: Clock;
-  ingestKeys: string[];
-  ingestKeyFile: string | null;
+  producerKeys: ProducerKeys;
+  /** the first-start ingest key and where it is kept (null when SITROOM_INGEST_KEYS is set) */
+  generatedKey: { key: string; file: string } | null;
+  admin: { token: string; file: string | null };
 }
 
 declare module 'fastify' {
@@ -78,11 +84,20 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const ingest = createIngest({ store, hub, reference, now, timezone: config.timezone, onChange: () => jobs?.markDirty() });
   jobs = createJobs({ store, hub, ingest, config, now, log,
     computeSummary: (t) => computeSummary(store, reference, hub, t, config.timezone) });
-  const keys = resolveIngestKeys(config.ingestKeys, config.dbPath);
+  const producerKeys = createProducerKeys(store.producerKeys, () => Date.now());
+  for (const k of config.ingestKeys) producerKeys.ensure(k.key, k.name, 'config');
+  let generatedKey: Sitroom['generatedKey'] = null;
+  if (!config.ingestKeys.length) {
+    const { secret, file } = fileSecret(config.dbPath, 'ingest-key');
+    producerKeys.ensure(secret, 'default', 'generated');
+    generatedKey = { key: secret, file };
+  }
+  const adminFile = config.adminToken ? null : fileSecret(config.dbPath, 'admin-token');
+  const admin = { token: config.adminToken ?? adminFile!.secret, file: adminFile?.file ?? null };
   const gateway = attachGateway(app.server, { hub, now, kpi: () => jobs.summary() });
   const sim = config.sim.enabled ? createSimulator({ config, reference, ingest, store, now, log }) : null;
-  const sitroom: Sitroom = { config, reference, layouts, store, hub, ingest, jobs, gateway, sim, clock, ingestKeys: keys.keys,
-    ingestKeyFile: keys.generatedFile };
+  const sitroom: Sitroom = { config, reference, layouts, store, hub, ingest, jobs, gateway, sim, clock, producerKeys,
+    generatedKey, admin };
   app.decorate('sitroom', sitroom);
 
   app.setErrorHandler((error: FastifyError, _req, reply) => {
@@ -98,12 +113,18 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     }
     const status = error.statusCode && error.statusCode >= 400 ? error.statusCode : 500;
     if (status >= 500) app.log.error(error);
-    return reply.code(status).send({ statusCode: status, error: status >= 500 ? 'Internal Server Error' : 'Bad Request',
-      message: status >= 500 ? 'internal error; see the server log' : error.message });
+    const message = status >= 500 ? 'internal error; see the server log'
+      : status === 413 ? `body: larger than this endpoint takes (${error.message})` : error.message;
+    return reply.code(status).send({ statusCode: status, error: STATUS_CODES[status] ?? 'Error', message,
+      ...(status === 413 || error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY'
+        ? { field: 'body' } : {}) });
   });
 
-  await app.register(ingestRoutes, { ingest, keys: keys.keys });
-  await app.register(open311Routes, { prefix: '/open311/v2', ingest, store, reference, keys: keys.keys, timezone: config.timezone,
+  await registerRateLimit(app, config.limits.perMinute);
+  const bodyLimit = Math.round(config.limits.bodyMb * 1024 * 1024);
+  await app.register(ingestRoutes, { ingest, keys: producerKeys, bodyLimit });
+  await app.register(adminRoutes, { keys: producerKeys, adminToken: admin.token });
+  await app.register(open311Routes, { prefix: '/open311/v2', ingest, store, reference, keys: producerKeys, timezone: config.timezone,
     now, channel: config.open311Channel });
   await app.register(osmandRoutes, { ingest, hub, osmand: config.osmand, now, path: '/osmand' });
   await app.register(layoutRoutes, { layouts, defaultId: DEFAULT_LAYOUT });

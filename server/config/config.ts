@@ -17,7 +17,21 @@ export const ConfigSchema = Type.Object({
   geoDir: Type.Union([Type.String({ minLength: 1 }), Type.Null()]),
   timezone: Type.String({ minLength: 1 }),
   open311Channel: Type.String({ pattern: '^[a-z][a-z0-9_-]*$' }),
-  ingestKeys: Type.Array(Type.String({ minLength: 16 })),
+  /** producers' keys from SITROOM_INGEST_KEYS: "key" or "name=key", comma-separated */
+  ingestKeys: Type.Array(Type.Object({ name: Type.String({ minLength: 1, maxLength: 100 }), key: Type.String({ minLength: 16 }) })),
+  adminToken: Type.Union([Type.String({ minLength: 16 }), Type.Null()]),
+  limits: Type.Object({
+    /** requests per minute per producer key (per device for OsmAnd) */
+    perMinute: Int(1, 1_000_000),
+    /** the native batch API's and FIWARE's body limit, MB */
+    bodyMb: Type.Number({ minimum: 0.1, maximum: 1024 }),
+  }),
+  outOfRegion: Type.Union([Type.Literal('flag'), Type.Literal('reject')]),
+  cap: Type.Object({
+    feeds: Type.Array(Type.String({ pattern: '^https?://' })),
+    pollSeconds: Int(10, 86_400),
+    language: Type.String({ minLength: 2 }),
+  }),
   deadlinesHours: Type.Record(Type.String(), Type.Number({ exclusiveMinimum: 0 })),
   dbSync: Type.Union([Type.Literal('full'), Type.Literal('normal')]),
   logLevel: Type.Union(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l))),
@@ -53,7 +67,10 @@ const SOURCES: Record<string, string> = {
   '/port': 'PORT', '/host': 'HOST', '/dbPath': 'SITROOM_DB', '/dataDir': 'SITROOM_DATA_DIR', '/geoDir': 'SITROOM_GEO_DIR',
   '/osmand/port': 'SITROOM_OSMAND_PORT', '/osmand/autoRegister': 'SITROOM_OSMAND_AUTOREGISTER',
   '/osmand/speedUnit': 'SITROOM_OSMAND_SPEED_UNIT', '/osmand/devices': 'SITROOM_OSMAND_DEVICES',
-  '/timezone': 'SITROOM_TZ', '/open311Channel': 'SITROOM_OPEN311_CHANNEL', '/ingestKeys': 'SITROOM_INGEST_KEYS', '/deadlinesHours': 'SITROOM_DEADLINES',
+  '/timezone': 'SITROOM_TZ', '/open311Channel': 'SITROOM_OPEN311_CHANNEL', '/ingestKeys': 'SITROOM_INGEST_KEYS',
+  '/adminToken': 'SITROOM_ADMIN_TOKEN', '/limits/perMinute': 'SITROOM_RATE_LIMIT', '/limits/bodyMb': 'SITROOM_BODY_LIMIT_MB',
+  '/outOfRegion': 'SITROOM_OUT_OF_REGION', '/cap/feeds': 'SITROOM_CAP_FEEDS', '/cap/pollSeconds': 'SITROOM_CAP_POLL_SECONDS',
+  '/cap/language': 'SITROOM_CAP_LANGUAGE', '/deadlinesHours': 'SITROOM_DEADLINES',
   '/dbSync': 'SITROOM_DB_SYNC', '/logLevel': 'SITROOM_LOG_LEVEL',
   '/retention/appealsDays': 'SITROOM_RETAIN_APPEALS_DAYS', '/retention/incidentsDays': 'SITROOM_RETAIN_INCIDENTS_DAYS',
   '/retention/positionsHours': 'SITROOM_RETAIN_POSITIONS_HOURS',
@@ -110,7 +127,18 @@ export function loadConfig(env: Env = process.env): Config {
     geoDir: env.SITROOM_GEO_DIR?.trim() ? path.resolve(env.SITROOM_GEO_DIR.trim()) : null,
     timezone: env.SITROOM_TZ?.trim() || 'Asia/Yekaterinburg',
     open311Channel: env.SITROOM_OPEN311_CHANNEL?.trim() || 'pos',
-    ingestKeys: (env.SITROOM_INGEST_KEYS ?? '').split(',').map((k) => k.trim()).filter(Boolean),
+    ingestKeys: (env.SITROOM_INGEST_KEYS ?? '').split(',').map((k) => k.trim()).filter(Boolean).map((entry, i) => {
+      const eq = entry.indexOf('=');
+      return eq > 0 ? { name: entry.slice(0, eq).trim(), key: entry.slice(eq + 1).trim() } : { name: `configured-${i + 1}`, key: entry };
+    }),
+    adminToken: env.SITROOM_ADMIN_TOKEN?.trim() || null,
+    limits: { perMinute: num(env, 'SITROOM_RATE_LIMIT', 1200), bodyMb: num(env, 'SITROOM_BODY_LIMIT_MB', 16) },
+    outOfRegion: (env.SITROOM_OUT_OF_REGION?.trim().toLowerCase() || 'flag') as Config['outOfRegion'],
+    cap: {
+      feeds: (env.SITROOM_CAP_FEEDS ?? '').split(/[\s,]+/).map((u) => u.trim()).filter(Boolean),
+      pollSeconds: num(env, 'SITROOM_CAP_POLL_SECONDS', 60),
+      language: env.SITROOM_CAP_LANGUAGE?.trim() || 'ru',
+    },
     deadlinesHours: deadlines(env),
     dbSync: (env.SITROOM_DB_SYNC?.trim().toLowerCase() || 'full') as Config['dbSync'],
     logLevel: (env.SITROOM_LOG_LEVEL?.trim() || 'info') as Config['logLevel'],

@@ -57,6 +57,8 @@ export interface PositionRecord {
   status: VehicleStatus | null;
   accuracyM: number | null;
   source: string;
+  /** what else the device reported (battery, hdop, driver...), as it sent it */
+  attributes?: Record<string, string | number | boolean> | null;
 }
 
 /** A container site: what the containers topic shows, less its index, plus its volume and last write. */

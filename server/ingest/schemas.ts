@@ -62,6 +62,9 @@ export const PositionIn = Type.Object({
   accuracyM: Type.Optional(Type.Number({ minimum: 0 })),
   callsign: Type.Optional(Text(60)),
   substation: Type.Optional(Id),
+  attributes: Type.Optional(Type.Record(Type.String({ maxLength: 60 }),
+    Type.Union([Type.String({ maxLength: 500 }), Type.Number(), Type.Boolean()]), { maxProperties: 50,
+    description: 'anything else the device reports (battery, hdop, driver id...), kept with the position' })),
 }, { additionalProperties: false });
 
 export const ContainerIn = Type.Object({

@@ -20,7 +20,7 @@ export function fleetStore(db: Db) {
     status = excluded.status, lon = excluded.lon, lat = excluded.lat, speed_kmh = excluded.speed_kmh, heading = excluded.heading,
     fix_at = excluded.fix_at, updated_at = excluded.updated_at`);
   const addPosition = db.prepare(`INSERT INTO positions VALUES (@vehicle, @at, @lon, @lat, @speedKmh, @heading, @status,
-    @accuracyM, @source)`);
+    @accuracyM, @source, @attributes)`);
   const track = db.prepare<[string, number, number], { at: number; lon: number; lat: number; status: string | null }>(
     'SELECT at, lon, lat, status FROM positions WHERE vehicle = ? AND at >= ? ORDER BY at LIMIT ?');
   const count = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM positions');
@@ -28,7 +28,9 @@ export function fleetStore(db: Db) {
   return {
     all: (): VehicleRecord[] => all.all().map(fromRow),
     put: (v: VehicleRecord): void => { put.run(v); },
-    addPosition: (p: PositionRecord): void => { addPosition.run(p); },
+    addPosition: (p: PositionRecord): void => {
+      addPosition.run({ ...p, attributes: p.attributes ? JSON.stringify(p.attributes) : null });
+    },
     track: (vehicle: string, since: number, limit: number) => track.all(vehicle, since, limit),
     positionCount: () => count.get()?.n ?? 0,
     prune: (before: number) => prune.run(before).changes,

@@ -5,6 +5,7 @@ import { incidentStore } from './incidents';
 import { fleetStore } from './fleet';
 import { containerStore } from './containers';
 import { metricStore } from './metrics';
+import { producerKeyStore } from './producer-keys';
 
 export interface RetentionPolicy {
   appealsBefore: number;
@@ -24,6 +25,7 @@ export function createStore(file: string, sync: 'full' | 'normal') {
     fleet: fleetStore(db),
     containers: containerStore(db),
     metrics: metricStore(db),
+    producerKeys: producerKeyStore(db),
     /** Runs fn in one transaction: everything it writes is committed together, or nothing is. */
     transaction<T>(fn: () => T): T {
       return db.transaction(fn)();

@@ -47,4 +47,26 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX metrics_name_at ON metrics (name, at);
   CREATE UNIQUE INDEX metrics_key ON metrics (key) WHERE key IS NOT NULL;
   `,
+  // 2: producers' keys, CAP alerts, FIWARE containers and models, position attributes, items outside the region
+  `
+  CREATE TABLE producer_keys (id TEXT PRIMARY KEY, name TEXT NOT NULL, hash TEXT NOT NULL UNIQUE, origin TEXT NOT NULL,
+    created_at INTEGER NOT NULL, revoked_at INTEGER, used_at INTEGER);
+
+  -- Every CAP alert received, with all its <info> blocks; incident is the wall incident it created or changed.
+  CREATE TABLE cap_alerts (sender TEXT NOT NULL, identifier TEXT NOT NULL, sent INTEGER NOT NULL, status TEXT NOT NULL,
+    msg_type TEXT NOT NULL, incident TEXT, alert TEXT NOT NULL, received_at INTEGER NOT NULL, source TEXT NOT NULL,
+    PRIMARY KEY (sender, identifier)) WITHOUT ROWID;
+
+  -- FIWARE WasteContainer entities (a site is a WasteContainerIsle or a container on its own) and WasteContainerModels.
+  CREATE TABLE waste_containers (id TEXT PRIMARY KEY, site TEXT NOT NULL, model TEXT, fill REAL, status TEXT,
+    observed_at INTEGER NOT NULL, entity TEXT NOT NULL);
+  CREATE INDEX waste_containers_site ON waste_containers (site);
+  CREATE TABLE waste_models (id TEXT PRIMARY KEY, volume_m3 REAL, entity TEXT NOT NULL, updated_at INTEGER NOT NULL);
+
+  ALTER TABLE positions ADD COLUMN attributes TEXT;
+  -- Items placed outside the republic (SITROOM_OUT_OF_REGION=flag): kept and listed, never counted in the region's figures.
+  CREATE TABLE outside_region (kind TEXT NOT NULL, id TEXT NOT NULL, at INTEGER NOT NULL, lon REAL NOT NULL, lat REAL NOT NULL,
+    item TEXT NOT NULL, source TEXT NOT NULL, received_at INTEGER NOT NULL, PRIMARY KEY (kind, id)) WITHOUT ROWID;
+  CREATE INDEX outside_region_received ON outside_region (received_at);
+  `,
 ];

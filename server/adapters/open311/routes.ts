@@ -5,7 +5,9 @@ import { randomBytes } from 'node:crypto';
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import type { Ingest } from '../../ingest/pipeline';
 import { IngestError } from '../../ingest/errors';
-import { keyMatches } from '../../ingest/keys';
+import type { ProducerKeys } from '../../access/producer-keys';
+import { sha256 } from '../../access/secrets';
+import { RATE_LIMITED } from '../../access/guard';
 import { acceptFormBodies } from '../form-body';
 import type { Store } from '../../store';
 import type { Reference } from '../../reference/load';
@@ -14,7 +16,7 @@ import { errorsXml, isoWithOffset, toXml, type Flat, type Format, type Open311Er
 import { appealToRequest, Open311Failure, requestToAppeal } from './requests';
 
 export interface Open311Options {
-  ingest: Ingest; store: Store; reference: Reference; keys: readonly string[];
+  ingest: Ingest; store: Store; reference: Reference; keys: ProducerKeys;
   timezone: string; now: () => number; channel: string;
 }
 
@@ -78,15 +80,18 @@ export const open311Routes: FastifyPluginAsync<Open311Options> = async (app, o) 
       keywords: [c.id.replace(/_/g, ' ')], group: 'appeals',
     })), { keywords: (v) => `<keywords>${(v as string[]).join(',')}</keywords>` })));
 
-  app.post<{ Params: { format: string } }>('/requests.:format', async (req, reply) => withFormat(req.params.format, reply, (f) => {
+  app.post<{ Params: { format: string } }>('/requests.:format', { config: RATE_LIMITED }, async (req, reply) => withFormat(req.params.format, reply, (f) => {
     const body = (req.body && typeof req.body === 'object' ? req.body : null) as Record<string, unknown> | null;
     if (!body) throw new Open311Failure(400, 400, 'body: expected form fields or a JSON object');
-    if (!keyMatches(typeof body['api_key'] === 'string' ? body['api_key'] : undefined, o.keys)) {
-      throw new Open311Failure(403, 403, 'api_key: missing or not valid');
-    }
-    const appeal = requestToAppeal(body, { reference: o.reference, channel: o.channel, now: o.now(),
-      newId: () => `o311-${Date.now().toString(36)}-${randomBytes(4).toString('hex')}` });
-    o.ingest.appeals([appeal], 'open311');
+    const producer = o.keys.verify(typeof body['api_key'] === 'string' ? body['api_key'] : undefined);
+    if (!producer) throw new Open311Failure(403, 403, 'api_key: missing, unknown or revoked');
+    // a retried POST with the same Idempotency-Key gets the same request id (and updates it) instead of a duplicate
+    const retryKey = req.headers['idempotency-key'];
+    const newId = typeof retryKey === 'string' && retryKey.trim()
+      ? () => `o311-${sha256(`${producer.id}\n${retryKey.trim()}`).slice(0, 20)}`
+      : () => `o311-${Date.now().toString(36)}-${randomBytes(4).toString('hex')}`;
+    const appeal = requestToAppeal(body, { reference: o.reference, channel: o.channel, now: o.now(), newId });
+    o.ingest.appeals([appeal], `open311:${producer.name}`);
     const account = typeof body['account_id'] === 'string' ? body['account_id'] : null;
     return answer(reply, f, 'service_requests', 'request', [{ service_request_id: appeal.id, service_notice: null, account_id: account }]);
   }));

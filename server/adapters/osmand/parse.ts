@@ -42,6 +42,22 @@ function coords(lat: number | undefined, lon: number | undefined): { lat: number
   return { lat, lon };
 }
 
+/** Fields the position itself takes; every other key the tracker sends is kept as an attribute. */
+const POSITION_KEYS = new Set(['id', 'deviceid', 'lat', 'lon', 'location', 'timestamp', 'speed', 'bearing', 'heading', 'accuracy']);
+const MAX_ATTRIBUTES = 50;
+
+function attributesOf(entries: [string, unknown][]): Record<string, string | number | boolean> | undefined {
+  const out: Record<string, string | number | boolean> = {};
+  for (const [k, v] of entries) {
+    if (Object.keys(out).length >= MAX_ATTRIBUTES) break;
+    if (v === undefined || v === null || v === '' || k.length > 60) continue;
+    if (typeof v === 'number' || typeof v === 'boolean') out[k] = v;
+    else if (typeof v === 'string') out[k] = /^-?\d+(\.\d+)?$/.test(v) ? Number(v) : v === 'true' ? true : v === 'false' ? false : v.slice(0, 500);
+    else out[k] = JSON.stringify(v).slice(0, 500);
+  }
+  return Object.keys(out).length ? out : undefined;
+}
+
 const heading = (h: number | undefined) => (h === undefined || h < 0 ? undefined : h % 360);
 
 /** The query-string / form variant. */
@@ -61,8 +77,11 @@ export function parseQueryFix(q: Record<string, unknown>, unitOf: (device: strin
     ...(speed !== undefined && speed >= 0 ? { speedKmh: Math.min(400, speed * TO_KMH[unitOf(device)]) } : {}),
     ...(heading(num(q['bearing'] ?? q['heading'], 'bearing')) !== undefined ? { heading: heading(num(q['bearing'] ?? q['heading'], 'bearing'))! } : {}),
     ...(accuracy !== undefined && accuracy >= 0 ? { accuracyM: accuracy } : {}),
+    ...optional('attributes', attributesOf(Object.entries(q).filter(([k]) => !POSITION_KEYS.has(k)))),
   } };
 }
+
+const optional = <K extends string, V>(key: K, v: V | undefined) => (v === undefined ? {} : { [key]: v } as Record<K, V>);
 
 /** The JSON variant of Traccar Client 9+. */
 export function parseJsonFix(body: unknown): OsmandFix {
@@ -88,5 +107,21 @@ export function parseJsonFix(body: unknown): OsmandFix {
     ...(speed !== undefined && speed >= 0 ? { speedKmh: Math.min(400, speed * TO_KMH.mps) } : {}),
     ...(h !== undefined ? { heading: h } : {}),
     ...(accuracy !== undefined && accuracy >= 0 ? { accuracyM: accuracy } : {}),
+    ...optional('attributes', attributesOf(jsonAttributes(b, location, c))),
   } };
+}
+
+/** Battery, motion, event, extras and the coords the position does not take; negative numbers mean unknown. */
+function jsonAttributes(b: Record<string, unknown>, location: Record<string, unknown>, c: Record<string, unknown>): [string, unknown][] {
+  const known = (v: unknown) => (typeof v === 'number' && v < 0 ? undefined : v);
+  const battery = (location['battery'] ?? b['battery']) as Record<string, unknown> | undefined;
+  const level = known(battery?.['level']);
+  const extras = (location['extras'] ?? b['extras']) as Record<string, unknown> | undefined;
+  return [
+    ['altitude', known(c['altitude'])], ['altitude_accuracy', known(c['altitude_accuracy'])],
+    ['batt', typeof level === 'number' ? Math.round(level * 100) : undefined], ['charge', battery?.['is_charging']],
+    ['motion', location['is_moving'] ?? b['is_moving']], ['event', location['event'] ?? b['event']],
+    ['activity', (location['activity'] as Record<string, unknown> | undefined)?.['type']],
+    ...(typeof extras === 'object' && extras !== null ? Object.entries(extras) : []),
+  ];
 }

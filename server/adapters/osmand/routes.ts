@@ -7,6 +7,7 @@ import type { Ingest } from '../../ingest/pipeline';
 import { IngestError } from '../../ingest/errors';
 import { acceptFormBodies } from '../form-body';
 import type { Hub } from '../../hub/hub';
+import { RATE_LIMITED } from '../../access/guard';
 import { OsmandFailure, parseJsonFix, parseQueryFix, type OsmandFix, type SpeedUnit } from './parse';
 
 export interface OsmandOptions { ingest: Ingest; hub: Hub; osmand: Config['osmand']; now: () => number; path: string }
@@ -33,6 +34,6 @@ export const osmandRoutes: FastifyPluginAsync<OsmandOptions> = async (app, o) =>
     }
     return reply.code(200).send();
   }
-  app.get(o.path, handle);
-  app.post(o.path, handle);
+  app.get(o.path, { config: RATE_LIMITED }, handle);
+  app.post(o.path, { config: RATE_LIMITED }, handle);
 };

@@ -14,6 +14,7 @@ export function normalisePosition(item: PositionIn, i: number, existing: Vehicle
   const position: PositionRecord = {
     vehicle: item.vehicle, at, lon: item.lon, lat: item.lat, speedKmh: item.speedKmh ?? null, heading: item.heading ?? null,
     status: item.status ?? null, accuracyM: item.accuracyM ?? null, source: ctx.source,
+    attributes: item.attributes ?? null,
   };
   // An older fix than the one shown (out of order, or a late batch) goes to history but does not move the vehicle.
   const newer = !existing || existing.fixAt === null || at >= existing.fixAt;

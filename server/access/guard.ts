@@ -1,0 +1,58 @@
+// What every ingest route shares: the producer's key (Authorization: Bearer, or a standard's own field such as
+// Open311's api_key), a per-key rate limit and body limits.
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import rateLimit from '@fastify/rate-limit';
+import type { Producer, ProducerKeys } from './producer-keys';
+import { bearerToken, sha256 } from './secrets';
+
+declare module 'fastify' {
+  interface FastifyRequest { producer?: Producer }
+}
+
+export class Unauthorized extends Error {
+  readonly statusCode = 401;
+  constructor(message = 'a valid ingest key is required in Authorization: Bearer <key>') { super(message); }
+}
+
+/** Sets req.producer from the Bearer key, or refuses the request with 401 before its body is read. */
+export function requireProducer(app: FastifyInstance, keys: ProducerKeys): void {
+  app.addHook('onRequest', async (req, reply) => {
+    const producer = keys.verify(bearerToken(req.headers.authorization));
+    if (!producer) {
+      return reply.code(401).header('www-authenticate', 'Bearer').send({
+        statusCode: 401, error: 'Unauthorized', message: new Unauthorized().message,
+      });
+    }
+    req.producer = producer;
+  });
+}
+
+/**
+ * Registers @fastify/rate-limit for the routes that opt in (config.rateLimit). The limit is per producer key, counted
+ * after the body is parsed (preHandler) so a key in the body (Open311 api_key) or a device id counts too.
+ */
+export async function registerRateLimit(app: FastifyInstance, perMinute: number): Promise<void> {
+  await app.register(rateLimit, {
+    global: false,
+    hook: 'preHandler',
+    max: perMinute,
+    timeWindow: 60_000,
+    keyGenerator: (req: FastifyRequest) => {
+      if (req.producer) return `p:${req.producer.id}`;
+      const body = (req.body ?? {}) as Record<string, unknown>;
+      const query = (req.query ?? {}) as Record<string, unknown>;
+      const apiKey = body['api_key'] ?? query['api_key'];
+      if (typeof apiKey === 'string') return `k:${sha256(apiKey)}`;
+      const device = body['device_id'] ?? body['id'] ?? body['deviceid'] ?? query['id'] ?? query['deviceid'];
+      if (typeof device === 'string' || typeof device === 'number') return `d:${device}`;
+      return `ip:${req.ip}`;
+    },
+    errorResponseBuilder: (_req, ctx) => ({
+      statusCode: ctx.statusCode, error: 'Too Many Requests',
+      message: `rate limit: at most ${ctx.max} requests a minute per producer key; retry in ${Math.ceil(ctx.ttl / 1000)} s`,
+    }),
+  });
+}
+
+/** Route config that turns the shared rate limit on. */
+export const RATE_LIMITED = { rateLimit: {} } as const;
