@@ -103,6 +103,20 @@ export const readRoutes: FastifyPluginAsyncTypebox<ReadRoutesOptions> = async (a
     };
   });
 
+  app.get('/api/outside-region', { schema: { tags: ['read'], summary: 'Items placed outside the republic (SITROOM_OUT_OF_REGION=flag), newest first',
+    querystring: Type.Object({
+      hours: Type.Optional(Type.Integer({ minimum: 1, maximum: 24 * 400, default: 24 })),
+      limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, default: 100 })),
+    }) } }, async (req) => {
+    const { hours = 24, limit = 100 } = req.query;
+    // as the live topics: no names, contacts or free text of residents leave the store this way
+    const PERSONAL = new Set(['author', 'contact', 'text', 'address']);
+    return o.store.outsideRegion.recent(o.now() - hours * 3600_000, limit).map((r) => ({
+      kind: r.kind, id: r.id, lon: r.lon, lat: r.lat, receivedAt: r.received_at, source: r.source, region: 'outside',
+      item: Object.fromEntries(Object.entries(JSON.parse(r.item) as Record<string, unknown>).filter(([k]) => !PERSONAL.has(k))),
+    }));
+  });
+
   app.get('/api/reference', { schema: {} }, async () => ({
     municipalities: o.reference.municipalities, channels: o.reference.channels, categories: o.reference.categories,
     operators: o.reference.operators.map(({ sim: _sim, ...op }) => op), substations: o.reference.substations,

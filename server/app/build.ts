@@ -22,8 +22,12 @@ import { adminRoutes } from '../access/admin-routes';
 import { STATUS_CODES } from 'node:http';
 import { readRoutes } from '../api/read-routes';
 import { layoutRoutes } from '../api/layout-routes';
+import { registerDocs } from '../api/docs';
 import { open311Routes } from '../adapters/open311/routes';
 import { osmandRoutes } from '../adapters/osmand/routes';
+import { capRoutes } from '../adapters/cap/routes';
+import { createCapReceiver, type CapReceiver } from '../adapters/cap/receive';
+import { createCapFeeds, type CapFeeds } from '../adapters/cap/feeds';
 import { attachGateway, type Gateway } from '../gateway/socket';
 import { computeSummary } from '../domain/indicators';
 import { createJobs, type Jobs } from '../jobs';
@@ -45,6 +49,7 @@ export interface Sitroom {
   /** the first-start ingest key and where it is kept (null when SITROOM_INGEST_KEYS is set) */
   generatedKey: { key: string; file: string } | null;
   admin: { token: string; file: string | null };
+  cap: { receiver: CapReceiver; feeds: CapFeeds };
 }
 
 declare module 'fastify' {
@@ -81,7 +86,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     vehicles: store.fleet.all(), containers: store.containers.all(),
   }, t0);
   let jobs: Jobs | null = null;
-  const ingest = createIngest({ store, hub, reference, now, timezone: config.timezone, onChange: () => jobs?.markDirty() });
+  const ingest = createIngest({ store, hub, reference, now, timezone: config.timezone, outOfRegion: config.outOfRegion,
+    onChange: () => jobs?.markDirty() });
   jobs = createJobs({ store, hub, ingest, config, now, log,
     computeSummary: (t) => computeSummary(store, reference, hub, t, config.timezone) });
   const producerKeys = createProducerKeys(store.producerKeys, () => Date.now());
@@ -96,8 +102,11 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const admin = { token: config.adminToken ?? adminFile!.secret, file: adminFile?.file ?? null };
   const gateway = attachGateway(app.server, { hub, now, kpi: () => jobs.summary() });
   const sim = config.sim.enabled ? createSimulator({ config, reference, ingest, store, now, log }) : null;
+  const capReceiver = createCapReceiver({ ingest, store, reference, now, language: config.cap.language });
+  const capFeeds = createCapFeeds(config.cap.feeds, config.cap.pollSeconds, capReceiver, (msg, extra) => app.log.warn(extra ?? {}, msg));
+  let capExpiry: NodeJS.Timeout | null = null;
   const sitroom: Sitroom = { config, reference, layouts, store, hub, ingest, jobs, gateway, sim, clock, producerKeys,
-    generatedKey, admin };
+    generatedKey, admin, cap: { receiver: capReceiver, feeds: capFeeds } };
   app.decorate('sitroom', sitroom);
 
   app.setErrorHandler((error: FastifyError, _req, reply) => {
@@ -120,12 +129,14 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
         ? { field: 'body' } : {}) });
   });
 
+  await registerDocs(app);
   await registerRateLimit(app, config.limits.perMinute);
   const bodyLimit = Math.round(config.limits.bodyMb * 1024 * 1024);
   await app.register(ingestRoutes, { ingest, keys: producerKeys, bodyLimit });
   await app.register(adminRoutes, { keys: producerKeys, adminToken: admin.token });
   await app.register(open311Routes, { prefix: '/open311/v2', ingest, store, reference, keys: producerKeys, timezone: config.timezone,
     now, channel: config.open311Channel });
+  await app.register(capRoutes, { cap: capReceiver, feeds: capFeeds, keys: producerKeys, store });
   await app.register(osmandRoutes, { ingest, hub, osmand: config.osmand, now, path: '/osmand' });
   await app.register(layoutRoutes, { layouts, defaultId: DEFAULT_LAYOUT });
   await app.register(readRoutes, { store, hub, reference, now, summary: () => jobs.summary(), startedAt: Date.now() });
@@ -144,8 +155,13 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     if (sim) await sim.start();
     jobs.refreshKpi(true);
     jobs.start();
+    capFeeds.start();
+    capExpiry = setInterval(() => capReceiver.expire(), 60_000);
+    capExpiry.unref();
   });
   app.addHook('preClose', async () => {
+    capFeeds.stop();
+    if (capExpiry) clearInterval(capExpiry);
     jobs.stop();
     sim?.stop();
     gateway.close();

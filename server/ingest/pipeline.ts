@@ -12,9 +12,13 @@ import { normaliseIncident } from './normalize/incidents';
 import { normalisePosition } from './normalize/fleet';
 import { normaliseContainer } from './normalize/containers';
 import { normaliseMetric } from './normalize/metrics';
-import type { NormaliseContext } from './normalize/common';
+import { OutsideRegion, type NormaliseContext } from './normalize/common';
 
-export interface IngestResult { accepted: number; created: number; updated: number; time: number }
+export interface IngestResult {
+  accepted: number; created: number; updated: number; time: number;
+  /** items placed outside the republic, kept aside (SITROOM_OUT_OF_REGION=flag) and not counted */
+  outside?: number;
+}
 
 export interface IngestDeps {
   store: Store;
@@ -24,26 +28,59 @@ export interface IngestDeps {
   timezone: string;
   /** called after each committed batch (the indicators recompute when something changed) */
   onChange?: (kind: string) => void;
+  outOfRegion?: 'flag' | 'reject';
 }
 
-export function createIngest({ store, hub, reference, now, timezone, onChange }: IngestDeps) {
-  const ctx = (source: string): NormaliseContext => ({ reference, now: now(), source });
+export function createIngest({ store, hub, reference, now, timezone, onChange, outOfRegion = 'flag' }: IngestDeps) {
+  const ctx = (source: string): NormaliseContext => ({ reference, now: now(), source, outOfRegion });
+  let outside = 0;
   /** when a producer other than the simulator last reported each vehicle */
   const deviceFixAt = new Map<string, number>();
   const done = (kind: string, accepted: number, created: number, time: number): IngestResult => {
     onChange?.(kind);
-    return { accepted, created, updated: accepted - created, time };
+    const aside = outside;
+    outside = 0;
+    return { accepted, created: created - aside, updated: accepted - created, time, ...(aside ? { outside: aside } : {}) };
   };
+
+  const nearestMunicipality = (lon: number, lat: number): string => {
+    let best = reference.municipalities[0]!, bestD = Infinity;
+    for (const m of reference.municipalities) {
+      const d = (m.centre.lon - lon) ** 2 * Math.cos((lat * Math.PI) / 180) ** 2 + (m.centre.lat - lat) ** 2;
+      if (d < bestD) { best = m; bestD = d; }
+    }
+    return best.id;
+  };
+
+  /**
+   * Normalises an item; one placed outside the republic (under SITROOM_OUT_OF_REGION=flag) is checked in every other
+   * field as if it were in the nearest municipality, then kept aside in outside_region and null is returned.
+   */
+  function inRegion<I extends { id: string; municipality?: string }, R>(kind: string, item: I, c: NormaliseContext,
+    normalise: (item: I) => R): R | null {
+    try {
+      return normalise(item);
+    } catch (e) {
+      if (!(e instanceof OutsideRegion)) throw e;
+      const nearest = nearestMunicipality(e.lon, e.lat);
+      const record = normalise({ ...item, municipality: nearest });
+      store.outsideRegion.put({ kind, id: item.id, at: c.now, lon: e.lon, lat: e.lat, source: c.source, received_at: c.now,
+        item: JSON.stringify({ ...record, municipality: null, nearestMunicipality: nearest }) });
+      outside++;
+      return null;
+    }
+  }
 
   /** Normalises and writes each item against what the store holds, all in one transaction. */
   function upsertEach<I extends { id: string }, R>(items: readonly I[], get: (id: string) => R | null,
-    write: (item: I, index: number, existing: R | null) => R): { records: R[]; created: number } {
+    write: (item: I, index: number, existing: R | null) => R | null): { records: R[]; created: number } {
     let created = 0;
+    outside = 0;
     const records = store.transaction(() => items.map((item, i) => {
       const existing = get(item.id);
       if (!existing) created++;
       return write(item, i, existing);
-    }));
+    })).filter((r): r is R => r !== null);
     return { records, created };
   }
 
@@ -51,7 +88,8 @@ export function createIngest({ store, hub, reference, now, timezone, onChange }:
     appeals(items: readonly AppealIn[], source: string): IngestResult {
       const c = ctx(source);
       const { records, created } = upsertEach(items, store.appeals.get, (item, i, existing) => {
-        const record = normaliseAppeal(item, i, existing, c);
+        const record = inRegion('appeals', item, c, (it) => normaliseAppeal(it, i, existing, c));
+        if (!record) return null;
         store.appeals.put(record, !existing, dayKey(record.receivedAt, timezone));
         return record;
       });
@@ -62,7 +100,8 @@ export function createIngest({ store, hub, reference, now, timezone, onChange }:
     incidents(items: readonly IncidentIn[], source: string): IngestResult {
       const c = ctx(source);
       const { records, created } = upsertEach(items, store.incidents.get, (item, i, existing) => {
-        const record = normaliseIncident(item, i, existing, c);
+        const record = inRegion('incidents', item, c, (it) => normaliseIncident(it, i, existing, c));
+        if (!record) return null;
         store.incidents.put(record);
         return record;
       });
@@ -98,11 +137,13 @@ export function createIngest({ store, hub, reference, now, timezone, onChange }:
     containers(items: readonly ContainerIn[], source: string): IngestResult {
       const c = ctx(source);
       let created = 0;
+      outside = 0;
       const records = store.transaction(() => {
         const batch = new Map<string, ContainerSiteRecord>();
         items.forEach((item, i) => {
           const existing = batch.get(item.id) ?? store.containers.get(item.id);
-          const record = normaliseContainer(item, i, existing, c);
+          const record = inRegion('containers', item, c, (it) => normaliseContainer(it, i, existing, c));
+          if (!record) { if (!existing) created++; return; }
           const at = record.updatedAt;
           if (!existing) { created++; store.containers.addEvent(record.id, at, 'registered', record.status, record.fill); }
           else if (existing.status !== record.status) store.containers.addEvent(record.id, at, 'status', record.status, record.fill);

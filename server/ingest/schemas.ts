@@ -109,6 +109,7 @@ export const INGEST_KINDS = Object.keys(IngestBodies) as IngestKind[];
 
 export const IngestReply = Type.Object({
   accepted: Type.Integer(), created: Type.Integer(), updated: Type.Integer(), time: Type.Number(),
+  outside: Type.Optional(Type.Integer({ description: 'items placed outside the republic: kept aside, listed at /api/outside-region, not counted' })),
 });
 export const ErrorReply = Type.Object({
   statusCode: Type.Integer(), error: Type.String(), message: Type.String(), field: Type.Optional(Type.String()),

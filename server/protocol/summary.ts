@@ -100,6 +100,9 @@ export interface Summary {
     bySeverity: Record<string, number>;
     newestAt: number | null;
   };
+  /** items placed outside the republic in the last 24 hours (SITROOM_OUT_OF_REGION=flag): kept aside, counted nowhere
+   *  else, listed at /api/outside-region */
+  outsideRegion: { appeals: number; incidents: number; containers: number; total: number };
   hotline: {
     calls: Compared;
     answered: number;

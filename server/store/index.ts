@@ -6,6 +6,8 @@ import { fleetStore } from './fleet';
 import { containerStore } from './containers';
 import { metricStore } from './metrics';
 import { producerKeyStore } from './producer-keys';
+import { capAlertStore } from './cap-alerts';
+import { outsideRegionStore } from './outside-region';
 
 export interface RetentionPolicy {
   appealsBefore: number;
@@ -26,6 +28,8 @@ export function createStore(file: string, sync: 'full' | 'normal') {
     containers: containerStore(db),
     metrics: metricStore(db),
     producerKeys: producerKeyStore(db),
+    capAlerts: capAlertStore(db),
+    outsideRegion: outsideRegionStore(db),
     /** Runs fn in one transaction: everything it writes is committed together, or nothing is. */
     transaction<T>(fn: () => T): T {
       return db.transaction(fn)();
@@ -38,6 +42,7 @@ export function createStore(file: string, sync: 'full' | 'normal') {
         positions: store.fleet.prune(p.positionsBefore),
         containerEvents: store.containers.prune(p.containerEventsBefore),
         metrics: store.metrics.prune(p.metricsBefore),
+        outsideRegion: store.outsideRegion.prune(p.appealsBefore),
       }))();
     },
     checkpoint(): void { db.pragma('wal_checkpoint(TRUNCATE)'); },

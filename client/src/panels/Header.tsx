@@ -12,11 +12,17 @@ export function Header(_: PanelProps) {
     const newest = Math.max(...STREAMS.map((st) => s.lastAt[st] ?? 0));
     return newest ? fmt.age((serverNow(s) - newest) / 1000) : null;
   });
+  const outside = useWall((s) => s.summary?.outsideRegion?.total ?? 0);
   const stale = connection !== 'online';
   return (
     <header className="panel wall-header" data-panel="header" data-stale={String(stale)}>
       <div className="wall-title"><b>{fmt.t('centre')}</b> · {fmt.t('region')}</div>
       <div className="wall-clock">{clock}</div>
+      {outside > 0 && (
+        <div className="wall-outside" data-outside-region={outside} title={fmt.t('outsideRegionHint')}>
+          {fmt.n(outside)} {fmt.t('outsideRegion')} <small>{fmt.t('outsideRegionHint')}</small>
+        </div>
+      )}
       <div className={`wall-conn conn-${connection}`}>
         <i className="dot" />{fmt.t(connection)}
         {newestAge !== null && <span className="wall-age"> · {fmt.t('dataAge')} {newestAge} {fmt.t('ago')}</span>}

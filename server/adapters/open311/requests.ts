@@ -1,6 +1,7 @@
 // Service requests ↔ appeals: what an Open311 POST becomes, and how an appeal reads as a service request.
 import type { AppealIn } from '../../ingest/schemas';
 import type { AppealRecord } from '../../domain/records';
+import { municipalityInAddress } from '../../reference/place-names';
 import type { Reference } from '../../reference/load';
 import type { Flat } from './format';
 
@@ -24,19 +25,6 @@ function coordinate(v: unknown, field: 'lat' | 'long', min: number, max: number)
   return n;
 }
 
-/** Finds the municipality an address names (a municipality or its centre, in Russian or English). No street-level
- *  geocoding is done offline: a free address without a known place name is refused with a hint to send lat/long. */
-export function municipalityInAddress(address: string, reference: Reference): string | null {
-  const a = address.toLowerCase();
-  let best: { id: string; len: number } | null = null;
-  for (const m of reference.municipalities) {
-    for (const name of [m.name_ru, m.name_en, m.centre.name_ru, m.centre.name_en]) {
-      const n = name.toLowerCase().replace(/ (район|district)$/, '');
-      if (n.length >= 3 && a.includes(n) && (!best || n.length > best.len)) best = { id: m.id, len: n.length };
-    }
-  }
-  return best?.id ?? null;
-}
 
 export interface PostContext { reference: Reference; channel: string; newId: () => string; now: number }
 

@@ -13,6 +13,7 @@ import type { Store } from '../../store';
 import type { Reference } from '../../reference/load';
 import { DAY, offsetAt, parseTime } from '../../domain/time';
 import { errorsXml, isoWithOffset, toXml, type Flat, type Format, type Open311Error } from './format';
+import type { AppealRecord } from '../../domain/records';
 import { appealToRequest, Open311Failure, requestToAppeal } from './requests';
 
 export interface Open311Options {
@@ -119,7 +120,12 @@ export const open311Routes: FastifyPluginAsync<Open311Options> = async (app, o) 
 
   app.get<{ Params: { id: string; format: string } }>('/requests/:id.:format', async (req, reply) => withFormat(req.params.format, reply, (f) => {
     const a = o.store.appeals.get(req.params.id);
-    if (!a) throw new Open311Failure(404, 404, `service_request_id: no request "${req.params.id}"`);
-    return answer(reply, f, 'service_requests', 'request', [appealToRequest(a, o.reference, date)]);
+    if (a) return answer(reply, f, 'service_requests', 'request', [appealToRequest(a, o.reference, date)]);
+    // a request placed outside the republic is kept aside (SITROOM_OUT_OF_REGION=flag) but still answered
+    const aside = o.store.outsideRegion.get('appeals', req.params.id);
+    if (!aside) throw new Open311Failure(404, 404, `service_request_id: no request "${req.params.id}"`);
+    const record = JSON.parse(aside.item) as AppealRecord;
+    return answer(reply, f, 'service_requests', 'request', [{ ...appealToRequest(record, o.reference, date),
+      agency_responsible: null, address: null, status_notes: 'outside the region: kept, not counted in its figures' }]);
   }));
 };

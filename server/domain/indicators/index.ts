@@ -18,5 +18,12 @@ export function computeSummary(store: Store, reference: Reference, hub: Hub, now
     time: now, timezone, day: c.day,
     appeals: appealIndicators(c), deadlines, ranking,
     fleet: fleetIndicators(c), containers: containerIndicators(c), incidents: incidentIndicators(c), hotline: hotlineIndicators(c),
+    outsideRegion: outsideRegion(store, now),
   };
+}
+
+function outsideRegion(store: Store, now: number): Summary['outsideRegion'] {
+  const n = store.outsideRegion.counts(now - 24 * 3600_000);
+  const [appeals, incidents, containers] = [n['appeals'] ?? 0, n['incidents'] ?? 0, n['containers'] ?? 0];
+  return { appeals, incidents, containers, total: appeals + incidents + containers };
 }

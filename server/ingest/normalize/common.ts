@@ -10,6 +10,14 @@ export interface NormaliseContext {
   reference: Reference;
   now: number;
   source: string;
+  /** SITROOM_OUT_OF_REGION: flag keeps a point outside the republic aside (OutsideRegion), reject refuses it */
+  outOfRegion: 'flag' | 'reject';
+}
+
+/** A valid point outside the republic's municipalities, under SITROOM_OUT_OF_REGION=flag: the pipeline keeps the item
+ *  aside (stored, listed, never counted in the region's figures) instead of refusing it. */
+export class OutsideRegion extends Error {
+  constructor(readonly lon: number, readonly lat: number) { super(`point ${lat},${lon} is outside the republic`); }
 }
 
 export type Fields = ReturnType<typeof fieldsOf>;
@@ -36,7 +44,8 @@ export function municipalityOf(f: Fields, ctx: NormaliseContext, given: string |
   }
   if (point.lon !== undefined && point.lat !== undefined) {
     const found = ctx.reference.geo.municipalityAt(point.lon, point.lat);
-    if (!found) f.fail('lon', `point ${point.lat},${point.lon} is outside the republic's municipalities`);
+    if (!found && ctx.outOfRegion === 'flag') throw new OutsideRegion(point.lon, point.lat);
+    if (!found) f.fail('lon', `point ${point.lat},${point.lon} is outside the republic's municipalities (SITROOM_OUT_OF_REGION=reject)`);
     return found;
   }
   if (fallback !== null) return fallback;
