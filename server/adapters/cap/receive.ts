@@ -14,6 +14,7 @@ export type CapAction = 'created' | 'updated' | 'resolved' | 'kept';
 export interface CapOutcome {
   identifier: string; sender: string; status: string; msgType: string; incident: string | null; action: CapAction; note?: string;
 }
+// note: an incident placed outside the republic keeps its action (created/updated) and says so in the note
 
 export interface CapDeps { ingest: Ingest; store: Store; reference: Reference; now: () => number; language: string }
 
@@ -30,14 +31,12 @@ export function createCapReceiver({ ingest, store, reference, now, language }: C
     return null;
   }
 
-  function incidentFrom(alert: CapAlert, id: string, existing: boolean): IncidentIn {
+  /** The incident an alert shows, or null when it names no place the wall can draw (it is kept all the same). */
+  function incidentFrom(alert: CapAlert, id: string, existing: boolean): IncidentIn | null {
     const info = infoFor(alert, language);
-    const k = info ? alert.infos.indexOf(info) : 0;
     if (!info) throw new CapRefused('alert/info', `required for an Actual ${alert.msgType}`);
     const place = placeOf(info.areas, reference);
-    if (!existing && !place.area && !place.point && !place.municipality) {
-      throw new CapRefused(`alert/info[${k}]/area`, 'no polygon, circle, or a municipality named in a geocode or areaDesc');
-    }
+    if (!existing && !place.area && !place.point && !place.municipality) return null;
     const t = now();
     const expired = info.expires !== null && info.expires <= t;
     return {
@@ -67,19 +66,22 @@ export function createCapReceiver({ ingest, store, reference, now, language }: C
     let incident: IncidentIn | null = null;
     let action: CapAction = 'kept';
     let note: string | undefined;
+    const unplaced = 'no polygon, circle, or municipality of the republic named in a geocode or areaDesc: kept, not shown';
     if (alert.status !== 'Actual') note = `status ${alert.status}: kept, not shown on the wall`;
     else if (alert.msgType === 'Alert') {
       const id = incidentIdFor(alert);
       const known = store.incidents.get(id) !== null;
       incident = incidentFrom(alert, id, known);
-      action = known ? 'updated' : 'created';
+      action = incident ? (known ? 'updated' : 'created') : 'kept';
+      if (!incident) note = unplaced;
     } else if (alert.msgType === 'Update') {
       const target = referencedIncident(alert) ?? previous?.incident ?? null;
       const id = target ?? incidentIdFor(alert);
       const known = store.incidents.get(id) !== null;
       incident = incidentFrom(alert, id, known);
-      action = known ? 'updated' : 'created';
-      if (!target) note = 'none of the referenced alerts is known here: shown as a new incident';
+      action = incident ? (known ? 'updated' : 'created') : 'kept';
+      if (!incident) note = unplaced;
+      else if (!target) note = 'none of the referenced alerts is known here: shown as a new incident';
     } else if (alert.msgType === 'Cancel') {
       const target = referencedIncident(alert);
       if (target && store.incidents.get(target)) {
@@ -88,6 +90,7 @@ export function createCapReceiver({ ingest, store, reference, now, language }: C
       } else note = 'none of the referenced alerts is known here: nothing to cancel';
     } else note = `msgType ${alert.msgType}: kept, not shown on the wall`;
 
+    let outside = false;
     store.transaction(() => {
       store.capAlerts.put({
         sender: alert.sender, identifier: alert.identifier, sent: alert.sent, status: alert.status, msg_type: alert.msgType,
@@ -96,12 +99,13 @@ export function createCapReceiver({ ingest, store, reference, now, language }: C
       // last: the incident reaches the hub only when everything before it was written
       if (incident) {
         try {
-          ingest.incidents([incident], source);
+          outside = (ingest.incidents([incident], source).outside ?? 0) > 0;
         } catch (e) {
           throw e instanceof IngestError ? asCapRefusal(e, alert) : e;
         }
       }
     });
+    if (outside) note = 'placed outside the republic: kept aside, listed at /api/outside-region, not counted';
     return { ...base, incident: incident?.id ?? null, action, ...(note ? { note } : {}) };
   }
 
