@@ -28,6 +28,8 @@ import { osmandRoutes } from '../adapters/osmand/routes';
 import { capRoutes } from '../adapters/cap/routes';
 import { createCapReceiver, type CapReceiver } from '../adapters/cap/receive';
 import { createCapFeeds, type CapFeeds } from '../adapters/cap/feeds';
+import { fiwareRoutes } from '../adapters/fiware/routes';
+import { createWasteReceiver } from '../adapters/fiware/apply';
 import { attachGateway, type Gateway } from '../gateway/socket';
 import { computeSummary } from '../domain/indicators';
 import { createJobs, type Jobs } from '../jobs';
@@ -137,6 +139,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(open311Routes, { prefix: '/open311/v2', ingest, store, reference, keys: producerKeys, timezone: config.timezone,
     now, channel: config.open311Channel });
   await app.register(capRoutes, { cap: capReceiver, feeds: capFeeds, keys: producerKeys, store });
+  await app.register(fiwareRoutes, { waste: createWasteReceiver({ ingest, store, reference, now }), keys: producerKeys, bodyLimit });
   await app.register(osmandRoutes, { ingest, hub, osmand: config.osmand, now, path: '/osmand' });
   await app.register(layoutRoutes, { layouts, defaultId: DEFAULT_LAYOUT });
   await app.register(readRoutes, { store, hub, reference, now, summary: () => jobs.summary(), startedAt: Date.now() });

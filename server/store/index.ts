@@ -8,6 +8,7 @@ import { metricStore } from './metrics';
 import { producerKeyStore } from './producer-keys';
 import { capAlertStore } from './cap-alerts';
 import { outsideRegionStore } from './outside-region';
+import { wasteStore } from './waste';
 
 export interface RetentionPolicy {
   appealsBefore: number;
@@ -30,6 +31,7 @@ export function createStore(file: string, sync: 'full' | 'normal') {
     producerKeys: producerKeyStore(db),
     capAlerts: capAlertStore(db),
     outsideRegion: outsideRegionStore(db),
+    waste: wasteStore(db),
     /** Runs fn in one transaction: everything it writes is committed together, or nothing is. */
     transaction<T>(fn: () => T): T {
       return db.transaction(fn)();
