@@ -1,6 +1,6 @@
 // The one path every producer's data takes (native API, standard adapters, the simulator): normalise each item, write
 // the batch in one transaction, then tell the hub. A refused item refuses the whole batch and nothing is stored.
-import { DEVICE_TAKEOVER_MS, SIMULATOR_SOURCE } from './sources';
+import { DEVICE_TAKEOVER_MS, INTERNAL_SOURCE, SIMULATOR_SOURCE } from './sources';
 import type { Store } from '../store';
 import type { Hub } from '../hub/hub';
 import type { Reference } from '../reference/load';
@@ -12,6 +12,9 @@ import { normaliseIncident } from './normalize/incidents';
 import { normalisePosition } from './normalize/fleet';
 import { normaliseContainer } from './normalize/containers';
 import { normaliseMetric } from './normalize/metrics';
+import { METRICS } from '../domain/metric-names';
+
+const BUILT_IN_METRICS = new Set<string>(Object.values(METRICS));
 import { OutsideRegion, type NormaliseContext } from './normalize/common';
 
 export interface IngestResult {
@@ -161,8 +164,19 @@ export function createIngest({ store, hub, reference, now, timezone, onChange, o
 
     metrics(items: readonly MetricIn[], source: string): IngestResult {
       const c = ctx(source);
-      const created = store.transaction(() =>
-        items.map((item, i) => normaliseMetric(item, i, c)).filter((m) => store.metrics.add(m)).length);
+      const created = store.transaction(() => {
+        const records = items.map((item, i) => normaliseMetric(item, i, c));
+        // a departmental indicator (anything not derived by Sitroom itself) is listed for the wall with its description
+        items.forEach((item) => {
+          const described = item.unit !== undefined || item.title_ru !== undefined || item.title_en !== undefined || item.thresholds !== undefined;
+          // the built-in panels' own inputs (ems.call, hotline.call_wait_s...) are not departmental unless described
+          if (source === INTERNAL_SOURCE || (!described && (source === SIMULATOR_SOURCE || BUILT_IN_METRICS.has(item.key)))) return;
+          store.metrics.define({ name: item.key, unit: item.unit ?? null, title_ru: item.title_ru ?? null, title_en: item.title_en ?? null,
+            warn: item.thresholds?.warn ?? null, critical: item.thresholds?.critical ?? null, direction: item.thresholds?.direction ?? null,
+            source, updated_at: c.now });
+        });
+        return records.filter((m) => store.metrics.add(m)).length;
+      });
       return done('metrics', items.length, created, c.now);
     },
   };

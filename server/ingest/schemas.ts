@@ -82,12 +82,22 @@ export const ContainerIn = Type.Object({
 }, { additionalProperties: false });
 
 export const MetricIn = Type.Object({
-  name: Type.String({ pattern: '^[a-z][a-z0-9_]*(\\.[a-z0-9_]+)*$', maxLength: 120 }),
+  key: Type.String({ pattern: '^[a-z][a-z0-9_]*(\\.[a-z0-9_]+)*$', maxLength: 120,
+    description: 'the indicator, e.g. utilities.heating_connected_share; a layout panel shows it by this key' }),
   at: Time,
   value: Type.Number(),
+  unit: Type.Optional(Type.String({ maxLength: 20, description: 'a symbol shown after the value: %, °C, MW, t' })),
+  title_ru: Type.Optional(Text(120)),
+  title_en: Type.Optional(Text(120)),
+  thresholds: Type.Optional(Type.Object({
+    warn: Type.Optional(Type.Number()),
+    critical: Type.Optional(Type.Number()),
+    direction: Type.Optional(Type.Union([Type.Literal('above'), Type.Literal('below')],
+      { description: 'above (default): values above the thresholds are bad; below: values below them are' })),
+  }, { additionalProperties: false })),
   municipality: Type.Optional(Id),
   labels: Type.Optional(Type.Record(Type.String({ maxLength: 60 }), Type.String({ maxLength: 200 }))),
-  key: Type.Optional(Id),
+  id: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'the sample\'s own id: re-sending it is ignored (idempotent)' })),
 }, { additionalProperties: false });
 
 export type AppealIn = Static<typeof AppealIn>;

@@ -4,3 +4,5 @@
 export const SIMULATOR_SOURCE = 'simulator';
 /** How long a device's last fix keeps the simulator off its vehicle. */
 export const DEVICE_TAKEOVER_MS = 30 * 60_000;
+/** Sitroom's own jobs (samples it derives, such as teams on duty): never listed as departmental indicators. */
+export const INTERNAL_SOURCE = 'sitroom';

@@ -3,6 +3,7 @@
 import type { Store } from '../store';
 import type { Hub } from '../hub/hub';
 import type { Ingest } from '../ingest/pipeline';
+import { INTERNAL_SOURCE } from '../ingest/sources';
 import type { Config } from '../config/config';
 import type { Summary } from '../protocol/summary';
 import { METRICS } from '../domain/metric-names';
@@ -52,7 +53,7 @@ export function createJobs(d: JobDeps) {
       if (slot === lastTeamsSlot || vehicles.length === 0) return;
       lastTeamsSlot = slot;
       const onDuty = vehicles.filter((v) => v.status !== null && v.status !== 'off_duty').length;
-      d.ingest.metrics([{ name: METRICS.emsTeamsOnDuty, at: slot * TEAMS_SAMPLE_EVERY, value: onDuty, key: `sitroom:teams:${slot}` }], 'sitroom');
+      d.ingest.metrics([{ key: METRICS.emsTeamsOnDuty, at: slot * TEAMS_SAMPLE_EVERY, value: onDuty, id: `sitroom:teams:${slot}` }], INTERNAL_SOURCE);
     },
     prune(): Record<string, number> {
       const now = d.now();

@@ -4,7 +4,7 @@
 
 /** Every panel kind the wall knows; the client registers one component per kind (client/src/panels/registry.tsx). */
 export const PANEL_KINDS = ['header', 'appeals-today', 'appeals-categories', 'appeals-timeline', 'deadlines',
-  'municipality-ranking', 'map', 'fleet', 'containers', 'incidents', 'hotline'] as const;
+  'municipality-ranking', 'map', 'fleet', 'containers', 'incidents', 'hotline', 'metric-stat', 'metric-gauge'] as const;
 export type PanelKind = (typeof PANEL_KINDS)[number];
 
 /** Live layers the map can draw; a layout switches them on per map panel. */
@@ -34,6 +34,16 @@ export interface PanelOptions {
   rows?: number;
   /** municipality-ranking: the ordering */
   by?: 'overdue' | 'response';
+  /** metric-stat, metric-gauge: the departmental indicator's key (as pushed to /api/ingest/metrics) */
+  metric?: string;
+  /** metric panels: a title instead of the one the producer sent */
+  title_ru?: string;
+  title_en?: string;
+  /** metric-gauge: the scale (default 0 to 100 for %, else 0 to the larger of the value and the thresholds) */
+  min?: number;
+  max?: number;
+  /** metric panels: minutes after which the newest value counts as missing (default 60) */
+  maxAgeMinutes?: number;
 }
 
 export interface PanelSpec { kind: PanelKind; area: PanelArea; options?: PanelOptions }

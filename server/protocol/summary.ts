@@ -31,6 +31,24 @@ export interface OperatorContainers {
   notServiced72h: number;
 }
 
+/** A departmental system's indicator, as its producer last described it, with its newest value. */
+export interface DepartmentalMetric {
+  key: string;
+  title_ru: string | null;
+  title_en: string | null;
+  unit: string | null;
+  value: number | null;
+  /** when the newest value was measured */
+  at: number | null;
+  /** the newest value at least 24 hours older than `at`: what the figure is compared with */
+  dayAgo: { value: number; at: number } | null;
+  warn: number | null;
+  critical: number | null;
+  /** above: values above the thresholds are bad; below: values below them are */
+  direction: 'above' | 'below';
+  source: string;
+}
+
 export interface Summary {
   /** server time the summary describes */
   time: number;
@@ -103,6 +121,8 @@ export interface Summary {
   /** items placed outside the republic in the last 24 hours (SITROOM_OUT_OF_REGION=flag): kept aside, counted nowhere
    *  else, listed at /api/outside-region */
   outsideRegion: { appeals: number; incidents: number; containers: number; total: number };
+  /** indicators pushed by departmental systems to /api/ingest/metrics, by key */
+  departmental: DepartmentalMetric[];
   hotline: {
     calls: Compared;
     answered: number;

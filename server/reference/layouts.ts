@@ -23,6 +23,12 @@ export const LayoutFile = Type.Object({
       layers: Type.Optional(Type.Array(literals(MAP_LAYERS))),
       rows: Type.Optional(Type.Integer({ minimum: 1, maximum: 63 })),
       by: Type.Optional(literals(['overdue', 'response'] as const)),
+      metric: Type.Optional(Type.String({ pattern: '^[a-z][a-z0-9_]*(\\.[a-z0-9_]+)*$' })),
+      title_ru: Type.Optional(Type.String({ minLength: 1, maxLength: 120 })),
+      title_en: Type.Optional(Type.String({ minLength: 1, maxLength: 120 })),
+      min: Type.Optional(Type.Number()),
+      max: Type.Optional(Type.Number()),
+      maxAgeMinutes: Type.Optional(Type.Number({ exclusiveMinimum: 0 })),
     }, { additionalProperties: false })),
   }, { additionalProperties: false }), { minItems: 1 }),
 });
@@ -57,6 +63,13 @@ export function loadLayouts(dataDir: string): Map<string, Layout> {
     const layout = value as Layout;
     if (`${layout.id}.json` !== name) throw new ReferenceError(file, '/id', `id "${layout.id}" must match the file name`);
     checkPlacement(file, layout);
+    layout.panels.forEach((p, i) => {
+      if ((p.kind === 'metric-stat' || p.kind === 'metric-gauge') && !p.options?.metric) {
+        throw new ReferenceError(file, `/panels/${i}/options/metric`, `a ${p.kind} panel needs the indicator's key`);
+      }
+      const o = p.options;
+      if (o?.min !== undefined && o.max !== undefined && o.min >= o.max) throw new ReferenceError(file, `/panels/${i}/options/max`, 'must be above min');
+    });
     layouts.set(layout.id, layout);
   }
   if (!layouts.has(DEFAULT_LAYOUT)) throw new ReferenceError(path.join(dir, `${DEFAULT_LAYOUT}.json`), '', 'file not found (the default layout)');

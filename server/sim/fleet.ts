@@ -88,7 +88,7 @@ export function createFleetSim(seed: number, teamCount: number, reference: Refer
     t.speed = arrived ? 0 : kmh * (0.85 + 0.3 * r.next());
     if (!arrived) return;
     if (t.status === 'en_route' && t.call) {
-      metrics.push({ name: METRICS.emsArrival, at: now, value: Math.round((now - t.call.createdAt) / 1000), key: `sim:arr:${t.call.id}` });
+      metrics.push({ key: METRICS.emsArrival, at: now, value: Math.round((now - t.call.createdAt) / 1000), id: `sim:arr:${t.call.id}` });
       set(t, 'on_scene', null, now + r.range(10, 35) * MINUTE);
     } else if (t.status === 'to_hospital') set(t, 'returning', t.base);
     else if (t.status === 'returning') { t.call = null; set(t, 'free', null); }
@@ -106,7 +106,7 @@ export function createFleetSim(seed: number, teamCount: number, reference: Refer
       for (let k = 0; k < newCalls; k++) {
         const m = places.municipality(r);
         const call = { id: `${start}-${++callSeq}`, at: places.pointIn(m, r, 0.2), createdAt: now };
-        metrics.push({ name: METRICS.emsCall, at: now, value: 1, municipality: m, key: `sim:call:${call.id}` });
+        metrics.push({ key: METRICS.emsCall, at: now, value: 1, municipality: m, id: `sim:call:${call.id}` });
         pending.push(call);
       }
       const share = dutyShare(now);

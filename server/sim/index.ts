@@ -6,7 +6,7 @@ import type { Reference } from '../reference/load';
 import type { Ingest } from '../ingest/pipeline';
 import type { Store } from '../store';
 import type { AppealIn, ContainerIn, IncidentIn, MetricIn } from '../ingest/schemas';
-import { DAY, HOUR, MINUTE, dayNumber, dayStart } from '../domain/time';
+import { DAY, HOUR, MINUTE, dayNumber, dayStart, localParts } from '../domain/time';
 import { METRICS } from '../domain/metric-names';
 import { TimeHeap } from './heap';
 import { createPlaces } from './places';
@@ -17,6 +17,7 @@ import { CALLS_PER_RESIDENT_DAY, createFleetSim, type FleetSim } from './fleet';
 import { createContainerSim } from './containers';
 import { EMS_HOURLY, normalised } from './profiles';
 import { rng } from './random';
+import { DEPARTMENT_STEP, departmentSamples } from './departments';
 
 const SOURCE = SIMULATOR_SOURCE;
 const HOTLINE_CALLS_PER_DAY = 75;
@@ -54,6 +55,18 @@ export function createSimulator({ config, reference, ingest, store, now, log }: 
   const containers = createContainerSim(seed, sites, reference, places, tz);
   let lastContainerStep = 0;
   let lastMark = 0;
+  let lastDepartmentSlot = -1;
+  /** the departmental indicators' samples from one time to another (at most the last two days: the wall compares with 24 h ago) */
+  function departments(from: number, to: number): MetricIn[] {
+    const out: MetricIn[] = [];
+    for (let slot = Math.floor(Math.max(from, to - 2 * DAY) / DEPARTMENT_STEP); slot <= Math.floor(to / DEPARTMENT_STEP); slot++) {
+      if (slot <= lastDepartmentSlot) continue;
+      const at = slot * DEPARTMENT_STEP;
+      out.push(...departmentSamples(seed, at, localParts(at, tz).hour));
+      lastDepartmentSlot = slot;
+    }
+    return out;
+  }
   let lastTick = 0;
   let timer: NodeJS.Timeout | null = null;
 
@@ -98,7 +111,7 @@ export function createSimulator({ config, reference, ingest, store, now, log }: 
     for (let h = 0; h < 24 && daysAgo > 0; h++) {
       const at = start + h * HOUR + 30 * MINUTE;
       const onDuty = teams * (h >= 8 && h < 20 ? 0.94 : 0.83) * (1 - (0.1 * daysAgo) / 365) + r.normal() * 2;
-      out.push({ name: METRICS.emsTeamsOnDuty, at, value: Math.round(onDuty), key: `sim:teams:${day}:${h}` });
+      out.push({ key: METRICS.emsTeamsOnDuty, at, value: Math.round(onDuty), id: `sim:teams:${day}:${h}` });
     }
     if (daysAgo <= 8) {
       const hourly = normalised(EMS_HOURLY);
@@ -106,8 +119,8 @@ export function createSimulator({ config, reference, ingest, store, now, log }: 
       for (let k = 0; k < calls; k++) {
         const at = start + Math.floor((r.weighted(hourly) + r.next()) * HOUR);
         const arrival = Math.round(r.lognormal(13 * 60, 0.45));
-        if (at <= t) out.push({ name: METRICS.emsCall, at, value: 1, key: `sim:bcall:${day}:${k}` });
-        if (at + arrival * 1000 <= t) out.push({ name: METRICS.emsArrival, at: at + arrival * 1000, value: arrival, key: `sim:barr:${day}:${k}` });
+        if (at <= t) out.push({ key: METRICS.emsCall, at, value: 1, id: `sim:bcall:${day}:${k}` });
+        if (at + arrival * 1000 <= t) out.push({ key: METRICS.emsArrival, at: at + arrival * 1000, value: arrival, id: `sim:barr:${day}:${k}` });
       }
     }
     return out;
@@ -129,6 +142,7 @@ export function createSimulator({ config, reference, ingest, store, now, log }: 
       send(out);
       if (day % 20 === 0) await new Promise((resolve) => setImmediate(resolve));
     }
+    for (const c of chunks(departments(from, t))) ingest.metrics(c, SOURCE);
     store.metrics.setMeta('sim.until', String(t));
     log('simulator: history filled', { fromDay: new Date(from).toISOString(), days: today - first + 1, appeals: count,
       seconds: Number(((Date.now() - began) / 1000).toFixed(1)) });
@@ -156,6 +170,8 @@ export function createSimulator({ config, reference, ingest, store, now, log }: 
       const changed: ContainerIn[] = containers.step(t);
       for (const c of chunks(changed)) ingest.containers(c, SOURCE);
     }
+    const due = departments(t - DEPARTMENT_STEP, t);
+    if (due.length) ingest.metrics(due, SOURCE);
     if (t - lastMark >= MINUTE) { lastMark = t; store.metrics.setMeta('sim.until', String(t)); }
   }
 

@@ -69,4 +69,9 @@ export const MIGRATIONS: readonly string[] = [
     item TEXT NOT NULL, source TEXT NOT NULL, received_at INTEGER NOT NULL, PRIMARY KEY (kind, id)) WITHOUT ROWID;
   CREATE INDEX outside_region_received ON outside_region (received_at);
   `,
+  // 3: what departmental indicators are (names, unit, thresholds), as their producers last described them
+  `
+  CREATE TABLE metric_defs (name TEXT PRIMARY KEY, unit TEXT, title_ru TEXT, title_en TEXT, warn REAL, critical REAL,
+    direction TEXT, source TEXT NOT NULL, updated_at INTEGER NOT NULL) WITHOUT ROWID;
+  `,
 ];

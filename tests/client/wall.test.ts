@@ -143,6 +143,26 @@ describe('the wall (default geodata)', () => {
     expect(ru).toMatch(/Скорая помощь/i);
   });
 
+  it('shows departmental indicators from /api/ingest/metrics as stat and gauge panels of a layout, with no code', async () => {
+    const dep = await openWall(browser, `${url}/?layout=departments&lang=en`, { width: 1920, height: 1080 });
+    const { page } = dep;
+    // the simulator reports both indicators every 10 simulated minutes, with a day of history to compare with
+    expect(await until(() => allLive(page), 30_000)).toBe(true);
+    const heat = page.locator('[data-panel="metric-gauge"]');
+    expect(await heat.innerText()).toMatch(/Buildings with heating[\s\S]*\d+(\.\d+)?%[\s\S]*measured \d\d:\d\d[\s\S]*vs 24 h earlier/);
+    // a department pushes a new value through the native metrics endpoint: the stat shows it, red below its critical threshold
+    const res = await post('metrics', { metrics: [{ key: 'roads.snow_plows_on_line', at: Date.now(), value: 123 }] });
+    expect(res.status).toBe(200);
+    const stat = page.locator('[data-panel="metric-stat"] [data-metric="roads.snow_plows_on_line"]');
+    expect(await until(async () => (await stat.getAttribute('data-value')) === '123', 15_000, 250)).toBe(true);
+    expect(await stat.locator('.big').getAttribute('class')).toMatch(/tone-crit-text/);
+    expect(await page.locator('[data-panel="metric-stat"]').innerText()).toMatch(/Snow-clearing machines on the roads[\s\S]*123[\s\S]*critical < 150/);
+    await saveScreenshot(page, 'wall-departments-1920x1080.png');
+    expect(dep.external).toEqual([]);
+    expect(dep.errors).toEqual([]);
+    await dep.context.close();
+  });
+
   it('never requested an address outside loopback and threw no errors', () => {
     expect(wall.external).toEqual([]);
     expect(wall.errors).toEqual([]);

@@ -16,9 +16,11 @@ function Freshness({ streams, stale }: { streams: readonly PanelStream[]; stale:
   return <span className={`freshness ${stale ? 'freshness-stale' : ''}`}><i className="dot" />{label}</span>;
 }
 
-export function PanelFrame({ kind, streams, title, children, className }:
-  { kind: PanelKind; streams: readonly PanelStream[]; title: string; children: ReactNode; className?: string }) {
-  const stale = useWall((s) => isStale(s, streams));
+export function PanelFrame({ kind, streams, title, children, className, staleAlso }:
+  { kind: PanelKind; streams: readonly PanelStream[]; title: string; children: ReactNode; className?: string;
+    /** stale for a reason of the panel's own (a departmental value that stopped arriving) */
+    staleAlso?: boolean }) {
+  const stale = useWall((s) => isStale(s, streams)) || staleAlso === true;
   return (
     <section className={`panel panel-${kind} ${className ?? ''}`} data-panel={kind} data-stale={String(stale)}>
       <header className="panel-head">

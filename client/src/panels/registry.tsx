@@ -12,6 +12,7 @@ import { Hotline } from './Hotline';
 import { Incidents } from './Incidents';
 import { MapPanel } from './MapPanel';
 import { MunicipalityRanking } from './MunicipalityRanking';
+import { MetricGauge, MetricStat } from './MetricPanels';
 
 export interface PanelProps { options: PanelOptions }
 
@@ -27,4 +28,6 @@ export const PANELS: Record<PanelKind, ComponentType<PanelProps>> = {
   containers: Containers,
   incidents: Incidents,
   hotline: Hotline,
+  'metric-stat': MetricStat,
+  'metric-gauge': MetricGauge,
 };

@@ -1,7 +1,8 @@
 // A half-ring gauge for a share (0..1), coloured by thresholds: ok at or above `good`, warning above `warn`.
-export function Gauge({ share, good, warn, label }: { share: number | null; good: number; warn: number; label: string }) {
+export function Gauge({ share, good, warn, label, tone: given }:
+  { share: number | null; good: number; warn: number; label: string; /** a tone decided by the caller instead */ tone?: string }) {
   const v = share === null ? 0 : Math.min(1, Math.max(0, share));
-  const tone = share === null ? 'muted' : v >= good ? 'ok' : v >= warn ? 'warn' : 'crit';
+  const tone = given ?? (share === null ? 'muted' : v >= good ? 'ok' : v >= warn ? 'warn' : 'crit');
   const r = 40, cx = 50, cy = 50;
   const end = Math.PI * (1 - v);
   const x = cx + r * Math.cos(end), y = cy - r * Math.sin(end);

@@ -19,7 +19,17 @@ export function computeSummary(store: Store, reference: Reference, hub: Hub, now
     appeals: appealIndicators(c), deadlines, ranking,
     fleet: fleetIndicators(c), containers: containerIndicators(c), incidents: incidentIndicators(c), hotline: hotlineIndicators(c),
     outsideRegion: outsideRegion(store, now),
+    departmental: departmental(store),
   };
+}
+
+function departmental(store: Store): Summary['departmental'] {
+  return store.metrics.defs().map((d) => {
+    const latest = store.metrics.latest(d.name);
+    const dayAgo = latest ? store.metrics.latestAt(d.name, latest.at - 24 * 3600_000) : null;
+    return { key: d.name, title_ru: d.title_ru, title_en: d.title_en, unit: d.unit, value: latest?.value ?? null, at: latest?.at ?? null,
+      dayAgo, warn: d.warn, critical: d.critical, direction: d.direction ?? 'above', source: d.source };
+  });
 }
 
 function outsideRegion(store: Store, now: number): Summary['outsideRegion'] {

@@ -23,9 +23,9 @@ describe('indicators', () => {
       a('l1', now - 2 * DAY, { answeredAt: now - 2 * DAY + 9 * HOUR }), a('n1', now - 2 * DAY, { answeredAt: now - 2 * DAY + 2 * HOUR }),
     ], 'test');
     t.app.sitroom.ingest.metrics([
-      { name: 'hotline.call_wait_s', at: now - HOUR, value: 40, labels: { outcome: 'answered' } },
-      { name: 'hotline.call_wait_s', at: now - HOUR, value: 300, labels: { outcome: 'missed' } },
-      { name: 'hotline.call_wait_s', at: now - HOUR, value: 20, labels: { outcome: 'answered' } },
+      { key: 'hotline.call_wait_s', at: now - HOUR, value: 40, labels: { outcome: 'answered' } },
+      { key: 'hotline.call_wait_s', at: now - HOUR, value: 300, labels: { outcome: 'missed' } },
+      { key: 'hotline.call_wait_s', at: now - HOUR, value: 20, labels: { outcome: 'answered' } },
     ], 'test');
     const s = t.app.sitroom.jobs.summary(0);
     expect(s.day).toBe('2026-11-23');

@@ -75,7 +75,7 @@ describe('native ingest API', () => {
       area: { type: 'Polygon', coordinates: [[[55.9, 54.7], [56.0, 54.7], [56.0, 54.8], [55.9, 54.7]]] } }])).statusCode).toBe(200);
     expect((await post('positions', [{ vehicle: 'amb-1', at: now - 500, lon: 55.97, lat: 54.73, speedKmh: 40, status: 'en_route' }])).statusCode).toBe(200);
     expect((await post('containers', [{ id: 'site-1', at: now - 500, lon: 55.97, lat: 54.73, fill: 85 }])).statusCode).toBe(200);
-    expect((await post('metrics', [{ name: 'hotline.call_wait_s', at: now - 100, value: 30, labels: { outcome: 'answered' } }])).statusCode).toBe(200);
+    expect((await post('metrics', [{ key: 'hotline.call_wait_s', at: now - 100, value: 30, labels: { outcome: 'answered' } }])).statusCode).toBe(200);
     const inc = (await t.app.inject('/api/incidents')).json();
     expect(inc.features.find((f: { id: string }) => f.id === 'i2').geometry.type).toBe('Polygon');
     const veh = (await t.app.inject('/api/vehicles')).json();

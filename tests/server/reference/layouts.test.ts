@@ -17,10 +17,13 @@ function withOverview(edit: (layout: LayoutJson) => void): string {
 }
 
 describe('wall layouts', () => {
-  it('ships an Overview with every panel kind and a Laptop layout', () => {
+  it('ships an Overview with the built-in panels, a Laptop layout and Departments with the metric panels', () => {
     const layouts = loadLayouts(dataDir);
-    expect([...layouts.keys()].sort()).toEqual(['laptop', 'overview']);
-    expect(new Set(layouts.get('overview')!.panels.map((p) => p.kind))).toEqual(new Set(PANEL_KINDS));
+    expect([...layouts.keys()].sort()).toEqual(['departments', 'laptop', 'overview']);
+    // every panel kind is on a shipped layout: the Overview has the built-in ones, Departments the metric panels
+    const shown = new Set([...layouts.values()].flatMap((l) => l.panels.map((p) => p.kind)));
+    expect(shown).toEqual(new Set(PANEL_KINDS));
+    expect(layouts.get('overview')!.panels.some((p) => p.kind.startsWith('metric-'))).toBe(false);
   });
 
   it('refuses a broken layout with the file and the JSON path', () => {
@@ -37,12 +40,12 @@ describe('wall layouts', () => {
   it('serves the list and each layout, and names the known ones for an unknown id', async () => {
     const t = await startApp({ listen: false });
     const list = await t.app.inject({ url: '/api/layouts' });
-    expect(list.json()).toMatchObject({ default: 'overview', layouts: [{ id: 'laptop' }, { id: 'overview' }] });
+    expect(list.json()).toMatchObject({ default: 'overview', layouts: [{ id: 'departments' }, { id: 'laptop' }, { id: 'overview' }] });
     const overview = (await t.app.inject({ url: '/api/layouts/overview' })).json() as Layout;
     expect(overview.grid).toEqual({ cols: 16, rows: 16 });
     const missing = await t.app.inject({ url: '/api/layouts/nope' });
     expect(missing.statusCode).toBe(404);
-    expect(missing.json()).toMatchObject({ field: 'params/id', message: expect.stringMatching(/known: laptop, overview/) });
+    expect(missing.json()).toMatchObject({ field: 'params/id', message: expect.stringMatching(/known: departments, laptop, overview/) });
     const reference = (await t.app.inject({ url: '/api/reference' })).json() as { geo: { layers: string[] } };
     expect(reference.geo.layers).toEqual(['republic', 'municipalities', 'neighbours', 'settlements']);
     await t.close();

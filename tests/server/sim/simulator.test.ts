@@ -83,8 +83,8 @@ describe('simulator', () => {
     const last = new Map<string, [number, number, string]>();
     for (let k = 1; k <= 3600; k += 5) {
       const { positions, metrics } = fleet.step(t0 + k * 1000);
-      calls += metrics.filter((m) => m.name === 'ems.call').length;
-      arrivals += metrics.filter((m) => m.name === 'ems.arrival_s').length;
+      calls += metrics.filter((m) => m.key === 'ems.call').length;
+      arrivals += metrics.filter((m) => m.key === 'ems.arrival_s').length;
       for (const p of positions) last.set(p.vehicle, [p.lon, p.lat, p.status!]);
     }
     expect(calls).toBeGreaterThan(50);
