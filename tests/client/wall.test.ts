@@ -147,20 +147,35 @@ describe('the wall (default geodata)', () => {
     const dep = await openWall(browser, `${url}/?layout=departments&lang=en`, { width: 1920, height: 1080 });
     const { page } = dep;
     // the simulator reports both indicators every 10 simulated minutes, with a day of history to compare with
-    expect(await until(() => allLive(page), 30_000)).toBe(true);
+    expect(await until(() => allLive(page, ['header', 'metric-gauge', 'metric-stat', 'hotline', 'map', 'incidents']), 30_000)).toBe(true);
     const heat = page.locator('[data-panel="metric-gauge"]');
-    expect(await heat.innerText()).toMatch(/Buildings with heating[\s\S]*\d+(\.\d+)?%[\s\S]*measured \d\d:\d\d[\s\S]*vs 24 h earlier/);
+    expect(await heat.innerText()).toMatch(/Buildings with heating[\s\S]*\d+(\.\d+)?%[\s\S]*measured \d\d:\d\d[\s\S]*vs 24 h earlier/i);
     // a department pushes a new value through the native metrics endpoint: the stat shows it, red below its critical threshold
     const res = await post('metrics', { metrics: [{ key: 'roads.snow_plows_on_line', at: Date.now(), value: 123 }] });
     expect(res.status).toBe(200);
     const stat = page.locator('[data-panel="metric-stat"] [data-metric="roads.snow_plows_on_line"]');
     expect(await until(async () => (await stat.getAttribute('data-value')) === '123', 15_000, 250)).toBe(true);
     expect(await stat.locator('.big').getAttribute('class')).toMatch(/tone-crit-text/);
-    expect(await page.locator('[data-panel="metric-stat"]').innerText()).toMatch(/Snow-clearing machines on the roads[\s\S]*123[\s\S]*critical < 150/);
+    expect(await page.locator('[data-panel="metric-stat"]').innerText()).toMatch(/Snow-clearing machines on the roads[\s\S]*123[\s\S]*critical < 150/i);
     await saveScreenshot(page, 'wall-departments-1920x1080.png');
     expect(dep.external).toEqual([]);
     expect(dep.errors).toEqual([]);
     await dep.context.close();
+  });
+
+  it('renders the API description at /docs from the host alone', async () => {
+    const docs = await openWall(browser, `${url}/docs`, { width: 1366, height: 900 });
+    const { page } = docs;
+    expect(await until(async () => (await page.locator('.opblock').count()) > 20, 20_000, 250)).toBe(true);
+    const text = await page.locator('body').innerText();
+    for (const path of ['/api/ingest/metrics', '/cap', '/v2/op/update', '/ngsi-ld/v1/entityOperations/upsert', '/open311/v2/requests.{format}', '/api/admin/keys']) {
+      expect(text, path).toContain(path);
+    }
+    const spec = await (await fetch(`${url}/docs/json`)).json() as { openapi: string; paths: Record<string, unknown> };
+    expect(spec.openapi).toMatch(/^3\./);
+    expect(docs.external).toEqual([]);
+    expect(docs.errors).toEqual([]);
+    await docs.context.close();
   });
 
   it('never requested an address outside loopback and threw no errors', () => {
