@@ -66,6 +66,15 @@ describe('Open311 GeoReport v2', () => {
     expect(t.app.sitroom.store.appeals.get(id)).toMatchObject({ municipality: 'sterlitamak', category: 'waste', lon: null });
   });
 
+  it('answers a retried POST with the same Idempotency-Key with the same request, not a duplicate', async () => {
+    const before = count();
+    const send = () => post(SPEC_POST.replace('KEY', KEY), 'json', { ...form, 'idempotency-key': 'retry-7f3a' });
+    const first = (await send()).json() as { service_request_id: string }[];
+    const second = (await send()).json() as { service_request_id: string }[];
+    expect(second[0]!.service_request_id).toBe(first[0]!.service_request_id);
+    expect(count()).toBe(before + 1);
+  });
+
   it('filters requests by code, status and dates', async () => {
     const all = (await t.app.inject({ url: '/open311/v2/requests.json' })).json() as { service_code: string }[];
     expect(all.length).toBeGreaterThanOrEqual(2);

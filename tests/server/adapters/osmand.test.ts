@@ -1,5 +1,7 @@
 // OsmAnd / Traccar Client: both shapes of the protocol, known and unknown devices, the separate port, and a device
 // taking its team over from the simulator.
+import Database from 'better-sqlite3';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, tempDir, type TestApp } from '../../helpers/app';
 import { freePort, startServer, stopServer } from '../../helpers/server-process';
@@ -48,6 +50,21 @@ describe('OsmAnd protocol', () => {
     const moving = { ...body, location: { ...body.location, coords: { ...body.location.coords, speed: 10, heading: 180 } } };
     expect((await t.app.inject({ method: 'POST', url: '/osmand', payload: moving })).statusCode).toBe(200);
     expect(vehicle('amb-17')).toMatchObject({ speedKmh: 36, heading: 180 });
+  });
+
+  it('keeps everything else a device reports as the position\'s attributes', async () => {
+    const attributes = () => {
+      const db = new Database(path.join(t.dir, 'sitroom.db'), { readonly: true });
+      const row = db.prepare("SELECT attributes FROM positions WHERE vehicle = 'amb-19' ORDER BY rowid DESC LIMIT 1").get() as { attributes: string | null };
+      db.close();
+      return JSON.parse(row.attributes ?? 'null') as Record<string, unknown> | null;
+    };
+    await t.app.inject({ url: `/osmand?id=amb-19&lat=54.6&lon=55.8&timestamp=${nowS()}&batt=87&charge=true&hdop=1.2&driverUniqueId=D-42&altitude=150` });
+    expect(attributes()).toEqual({ batt: 87, charge: true, hdop: 1.2, driverUniqueId: 'D-42', altitude: 150 });
+    const json = { device_id: 'amb-19', location: { timestamp: new Date(t.clock.now()).toISOString(), is_moving: false, event: 'heartbeat',
+      coords: { latitude: 54.6, longitude: 55.8, altitude: -1 }, battery: { level: 0.5, is_charging: true }, extras: { shift: 'night' } } };
+    await t.app.inject({ method: 'POST', url: '/osmand', payload: json });
+    expect(attributes()).toEqual({ batt: 50, charge: true, motion: false, event: 'heartbeat', shift: 'night' });
   });
 
   it('refuses unknown devices and bad fixes naming the field, storing nothing', async () => {
