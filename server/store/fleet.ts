@@ -20,7 +20,9 @@ export function fleetStore(db: Db) {
     status = excluded.status, lon = excluded.lon, lat = excluded.lat, speed_kmh = excluded.speed_kmh, heading = excluded.heading,
     fix_at = excluded.fix_at, updated_at = excluded.updated_at`);
   const addPosition = db.prepare(`INSERT INTO positions VALUES (@vehicle, @at, @lon, @lat, @speedKmh, @heading, @status,
-    @accuracyM, @source, @attributes)`);
+    @accuracyM, @source, @attributes) ON CONFLICT (vehicle, at) DO UPDATE SET lon = excluded.lon, lat = excluded.lat,
+    speed_kmh = excluded.speed_kmh, heading = excluded.heading, status = excluded.status, accuracy_m = excluded.accuracy_m,
+    source = excluded.source, attributes = excluded.attributes`);
   const track = db.prepare<[string, number, number], { at: number; lon: number; lat: number; status: string | null }>(
     'SELECT at, lon, lat, status FROM positions WHERE vehicle = ? AND at >= ? ORDER BY at LIMIT ?');
   const count = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM positions');

@@ -69,9 +69,15 @@ export const MIGRATIONS: readonly string[] = [
     item TEXT NOT NULL, source TEXT NOT NULL, received_at INTEGER NOT NULL, PRIMARY KEY (kind, id)) WITHOUT ROWID;
   CREATE INDEX outside_region_received ON outside_region (received_at);
   `,
-  // 3: what departmental indicators are (names, unit, thresholds), as their producers last described them
+  // 3: what departmental indicators are (names, unit, thresholds), as their producers last described them; one
+  // position per vehicle and time
   `
   CREATE TABLE metric_defs (name TEXT PRIMARY KEY, unit TEXT, title_ru TEXT, title_en TEXT, warn REAL, critical REAL,
     direction TEXT, source TEXT NOT NULL, updated_at INTEGER NOT NULL) WITHOUT ROWID;
+
+  -- a fix re-sent by a tracker (same vehicle, same time) replaces the stored one instead of doubling the history
+  DELETE FROM positions WHERE rowid NOT IN (SELECT min(rowid) FROM positions GROUP BY vehicle, at);
+  DROP INDEX positions_vehicle_at;
+  CREATE UNIQUE INDEX positions_vehicle_at ON positions (vehicle, at);
   `,
 ];

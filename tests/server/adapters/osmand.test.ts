@@ -67,6 +67,19 @@ describe('OsmAnd protocol', () => {
     expect(attributes()).toEqual({ batt: 50, charge: true, motion: false, event: 'heartbeat', shift: 'night' });
   });
 
+  it('stores a re-sent fix (same device, same time) once', async () => {
+    const rows = () => {
+      const db = new Database(path.join(t.dir, 'sitroom.db'), { readonly: true });
+      const n = (db.prepare("SELECT count(*) AS n FROM positions WHERE vehicle = 'amb-18'").get() as { n: number }).n;
+      db.close();
+      return n;
+    };
+    const before = rows();
+    const fix = `/osmand?id=amb-18&lat=54.71&lon=55.91&timestamp=${nowS() - 30}`;
+    for (let k = 0; k < 3; k++) expect((await t.app.inject({ url: fix })).statusCode).toBe(200);
+    expect(rows()).toBe(before + 1);
+  });
+
   it('refuses unknown devices and bad fixes naming the field, storing nothing', async () => {
     const q = await t.app.inject({ url: `/osmand?id=stranger&lat=54.7&lon=55.9&timestamp=${nowS()}` });
     expect(q.statusCode).toBe(400);
