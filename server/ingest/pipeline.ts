@@ -36,14 +36,13 @@ export interface IngestDeps {
 
 export function createIngest({ store, hub, reference, now, timezone, onChange, outOfRegion = 'flag' }: IngestDeps) {
   const ctx = (source: string): NormaliseContext => ({ reference, now: now(), source, outOfRegion });
-  let outside = 0;
   /** when a producer other than the simulator last reported each vehicle */
   const deviceFixAt = new Map<string, number>();
-  const done = (kind: string, accepted: number, created: number, time: number): IngestResult => {
+  /** items of one batch kept aside as outside the region: counted per call, so a refused batch leaves nothing behind */
+  interface Aside { n: number }
+  const done = (kind: string, accepted: number, created: number, time: number, aside: Aside = { n: 0 }): IngestResult => {
     onChange?.(kind);
-    const aside = outside;
-    outside = 0;
-    return { accepted, created: created - aside, updated: accepted - created, time, ...(aside ? { outside: aside } : {}) };
+    return { accepted, created: created - aside.n, updated: accepted - created, time, ...(aside.n ? { outside: aside.n } : {}) };
   };
 
   const nearestMunicipality = (lon: number, lat: number): string => {
@@ -59,7 +58,7 @@ export function createIngest({ store, hub, reference, now, timezone, onChange, o
    * Normalises an item; one placed outside the republic (under SITROOM_OUT_OF_REGION=flag) is checked in every other
    * field as if it were in the nearest municipality, then kept aside in outside_region and null is returned.
    */
-  function inRegion<I extends { id: string; municipality?: string }, R>(kind: string, item: I, c: NormaliseContext,
+  function inRegion<I extends { id: string; municipality?: string }, R>(kind: string, item: I, c: NormaliseContext, aside: Aside,
     normalise: (item: I) => R): R | null {
     try {
       return normalise(item);
@@ -69,7 +68,7 @@ export function createIngest({ store, hub, reference, now, timezone, onChange, o
       const record = normalise({ ...item, municipality: nearest });
       store.outsideRegion.put({ kind, id: item.id, at: c.now, lon: e.lon, lat: e.lat, source: c.source, received_at: c.now,
         item: JSON.stringify({ ...record, municipality: null, nearestMunicipality: nearest }) });
-      outside++;
+      aside.n++;
       return null;
     }
   }
@@ -78,7 +77,6 @@ export function createIngest({ store, hub, reference, now, timezone, onChange, o
   function upsertEach<I extends { id: string }, R>(items: readonly I[], get: (id: string) => R | null,
     write: (item: I, index: number, existing: R | null) => R | null): { records: R[]; created: number } {
     let created = 0;
-    outside = 0;
     const records = store.transaction(() => items.map((item, i) => {
       const existing = get(item.id);
       if (!existing) created++;
@@ -90,26 +88,28 @@ export function createIngest({ store, hub, reference, now, timezone, onChange, o
   return {
     appeals(items: readonly AppealIn[], source: string): IngestResult {
       const c = ctx(source);
+      const aside: Aside = { n: 0 };
       const { records, created } = upsertEach(items, store.appeals.get, (item, i, existing) => {
-        const record = inRegion('appeals', item, c, (it) => normaliseAppeal(it, i, existing, c));
+        const record = inRegion('appeals', item, c, aside, (it) => normaliseAppeal(it, i, existing, c));
         if (!record) return null;
         store.appeals.put(record, !existing, dayKey(record.receivedAt, timezone));
         return record;
       });
       hub.applyAppeals(records, c.now);
-      return done('appeals', items.length, created, c.now);
+      return done('appeals', items.length, created, c.now, aside);
     },
 
     incidents(items: readonly IncidentIn[], source: string): IngestResult {
       const c = ctx(source);
+      const aside: Aside = { n: 0 };
       const { records, created } = upsertEach(items, store.incidents.get, (item, i, existing) => {
-        const record = inRegion('incidents', item, c, (it) => normaliseIncident(it, i, existing, c));
+        const record = inRegion('incidents', item, c, aside, (it) => normaliseIncident(it, i, existing, c));
         if (!record) return null;
         store.incidents.put(record);
         return record;
       });
       hub.applyIncidents(records, c.now);
-      return done('incidents', items.length, created, c.now);
+      return done('incidents', items.length, created, c.now, aside);
     },
 
     positions(all: readonly PositionIn[], source: string): IngestResult {
@@ -140,12 +140,12 @@ export function createIngest({ store, hub, reference, now, timezone, onChange, o
     containers(items: readonly ContainerIn[], source: string): IngestResult {
       const c = ctx(source);
       let created = 0;
-      outside = 0;
+      const aside: Aside = { n: 0 };
       const records = store.transaction(() => {
         const batch = new Map<string, ContainerSiteRecord>();
         items.forEach((item, i) => {
           const existing = batch.get(item.id) ?? store.containers.get(item.id);
-          const record = inRegion('containers', item, c, (it) => normaliseContainer(it, i, existing, c));
+          const record = inRegion('containers', item, c, aside, (it) => normaliseContainer(it, i, existing, c));
           if (!record) { if (!existing) created++; return; }
           const at = record.updatedAt;
           if (!existing) { created++; store.containers.addEvent(record.id, at, 'registered', record.status, record.fill); }
@@ -159,7 +159,7 @@ export function createIngest({ store, hub, reference, now, timezone, onChange, o
         return [...batch.values()];
       });
       hub.applyContainers(records, c.now);
-      return done('containers', items.length, created, c.now);
+      return done('containers', items.length, created, c.now, aside);
     },
 
     metrics(items: readonly MetricIn[], source: string): IngestResult {

@@ -1,5 +1,6 @@
 // A departmental system's indicator (pushed to /api/ingest/metrics) as a stat or a gauge: its name, value and unit,
 // when it was measured, how it compares with 24 hours earlier, and its thresholds. The layout names it by key.
+import { useMemo } from 'react';
 import type { DepartmentalMetric } from '../../../server/protocol/summary';
 import { serverNow, useWall } from '../store/wall-store';
 import { Change } from '../ui/Change';
@@ -27,7 +28,7 @@ function useMetric(options: PanelProps['options']) {
   const ageMin = useWall((s) => (m?.at != null ? (serverNow(s) - m.at) / 60_000 : null));
   const title = (fmt.lang === 'ru' ? options.title_ru ?? m?.title_ru : options.title_en ?? m?.title_en) ?? options.metric ?? '';
   const old = ageMin === null || ageMin > (options.maxAgeMinutes ?? DEFAULT_MAX_AGE_MIN);
-  const number = new Intl.NumberFormat(fmt.lang === 'ru' ? 'ru-RU' : 'en-GB', { maximumFractionDigits: 2 });
+  const number = useMemo(() => new Intl.NumberFormat(fmt.lang === 'ru' ? 'ru-RU' : 'en-GB', { maximumFractionDigits: 2 }), [fmt.lang]);
   const value = (v: number | null) => (v === null ? '—' : `${number.format(v)}${m?.unit ? (m.unit === '%' ? '%' : ` ${m.unit}`) : ''}`);
   return { fmt, m, title, old, value };
 }

@@ -84,8 +84,9 @@ export function createCapReceiver({ ingest, store, reference, now, language }: C
       else if (!target) note = 'none of the referenced alerts is known here: shown as a new incident';
     } else if (alert.msgType === 'Cancel') {
       const target = referencedIncident(alert);
-      if (target && store.incidents.get(target)) {
-        incident = { id: target, status: 'resolved', resolvedAt: Math.max(alert.sent, store.incidents.get(target)!.reportedAt) };
+      const shown = target ? store.incidents.get(target) : null;
+      if (shown) {
+        incident = { id: shown.id, status: 'resolved', resolvedAt: Math.max(alert.sent, shown.reportedAt) };
         action = 'resolved';
       } else note = 'none of the referenced alerts is known here: nothing to cancel';
     } else note = `msgType ${alert.msgType}: kept, not shown on the wall`;

@@ -37,13 +37,17 @@ describe('SITROOM_OUT_OF_REGION=flag (default)', () => {
   });
 
   it('still checks every other field of an item outside, and refuses coordinates out of range', async () => {
-    const bad = await ingest('appeals', [appeal('out-2', { channel: 'pigeon' })]);
+    const bad = await ingest('appeals', [appeal('out-2b'), appeal('out-2', { channel: 'pigeon' })]);
     expect(bad.statusCode).toBe(400);
-    expect(bad.json().field).toBe('appeals/0/channel');
+    expect(bad.json().field).toBe('appeals/1/channel');
     const range = await ingest('appeals', [appeal('out-3', { lat: 95 })]);
     expect(range.statusCode).toBe(400);
     expect(range.json().field).toBe('body/appeals/0/lat');
     expect(t.app.sitroom.store.outsideRegion.get('appeals', 'out-2')).toBeNull();
+    expect(t.app.sitroom.store.outsideRegion.get('appeals', 'out-2b')).toBeNull();
+    // the refused batch counted nothing aside for the next one
+    const next = await ingest('metrics', [{ key: 'roads.snow_plows_on_line', at: t.clock.now() - 1000, value: 400 }]);
+    expect(next.json().outside).toBeUndefined();
     expect(t.app.sitroom.store.outsideRegion.get('appeals', 'out-3')).toBeNull();
   });
 
