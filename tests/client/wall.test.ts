@@ -8,7 +8,7 @@ import type { Summary } from '../../server/protocol/summary';
 import { KEY, tempDir } from '../helpers/app';
 import { countNear, differingShare, launchBrowser, openWall, saveScreenshot, until, type WallPage } from '../helpers/browser';
 import { freePort, startServer, stopServer } from '../helpers/server-process';
-import { allLive, allStale, bigNumber, diagnostics, mapPixels, panels } from './wall-helpers';
+import { allLive, allStale, bigNumber, diagnostics, mapPixels, panels, type Diagnostics } from './wall-helpers';
 
 const SIM = { SITROOM_SIM: 'on', SITROOM_SIM_SEED: '20211220', SITROOM_SIM_BACKFILL_DAYS: '372' };
 let dir: ReturnType<typeof tempDir>;
@@ -90,7 +90,10 @@ describe('the wall (default geodata)', () => {
     const drive = async (step: number) => post('positions', { positions: [{ vehicle: 'wall-test-amb', at: new Date().toISOString(),
       lon: 56.0 + step * 0.004, lat: 54.74, speedKmh: 60, heading: 90, status: 'en_route' }] });
     expect((await drive(0)).status).toBe(200);
-    await page.waitForTimeout(1500);
+    // slots are appended as vehicles first appear: wait until the test vehicle has one, however slow the machine
+    const onItsRoad = (d: Diagnostics) => d.positions.findIndex((v, i) => i % 2 === 0 && v >= 55.999 && v <= 56.03
+      && Math.abs(d.positions[i + 1]! - 54.74) < 1e-4);
+    expect(await until(async () => onItsRoad(await diagnostics(page)) >= 0, 15_000), 'the test vehicle reached the map').toBe(true);
     const a = await diagnostics(page);
     const pixelsA = await mapPixels(page);
     for (let step = 1; step <= 4; step++) { await page.waitForTimeout(1000); expect((await drive(step)).status).toBe(200); }
@@ -100,8 +103,8 @@ describe('the wall (default geodata)', () => {
     expect(b.fleetFrames - a.fleetFrames).toBeGreaterThanOrEqual(3);
     expect(b.vehicles).toBeGreaterThanOrEqual(a.vehicles);
     // the test vehicle's slot: the one drawn on its road (lat 54.74, east of lon 56.0)
-    const slot = b.positions.findIndex((v, i) => i % 2 === 0 && v >= 55.999 && v <= 56.03 && Math.abs(b.positions[i + 1]! - 54.74) < 1e-4);
-    expect(slot, 'the test vehicle is on the map').toBeGreaterThanOrEqual(0);
+    const slot = onItsRoad(a);
+    expect(onItsRoad(b), 'the test vehicle keeps its slot').toBe(slot);
     expect(b.positions[slot]! - a.positions[slot]!, 'it moved east on the map').toBeGreaterThan(0.008);
     const moved = a.positions.filter((v, i) => Math.abs(v - (b.positions[i] ?? v)) > 1e-6).length;
     expect(moved, 'vehicle coordinates that changed on the map').toBeGreaterThan(0);
