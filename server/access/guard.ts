@@ -4,6 +4,8 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import rateLimit from '@fastify/rate-limit';
 import type { Producer, ProducerKeys } from './producer-keys';
 import { bearerToken, sha256 } from './secrets';
+import type { Access, Identity } from './identity';
+import { roleAtLeast, type Role } from '../protocol/walls';
 
 declare module 'fastify' {
   interface FastifyRequest { producer?: Producer }
@@ -56,3 +58,31 @@ export async function registerRateLimit(app: FastifyInstance, perMinute: number)
 
 /** Route config that turns the shared rate limit on. */
 export const RATE_LIMITED = { rateLimit: {} } as const;
+
+declare module 'fastify' {
+  interface FastifyContextConfig { role?: Role }
+  interface FastifyRequest { identity?: Identity }
+}
+
+/**
+ * Checks every route that declares `config: { role }`: no valid identity gets 401, too small a role 403. The server
+ * refuses; the console hiding a button is only a courtesy.
+ */
+export function registerRoles(app: FastifyInstance, access: Access): void {
+  app.addHook('onRequest', async (req, reply) => {
+    const need = req.routeOptions.config?.role;
+    if (!need) return;
+    const identity = access.identify(bearerToken(req.headers.authorization), req.ip);
+    if (!identity) {
+      return reply.code(401).header('www-authenticate', 'Bearer').send({ statusCode: 401, error: 'Unauthorized',
+        message: `this needs the ${need} role: sign in (POST /api/auth/login) and send Authorization: Bearer <token>` });
+    }
+    if (!roleAtLeast(identity.role, need)) {
+      return reply.code(403).send({ statusCode: 403, error: 'Forbidden', message: `this needs the ${need} role; ${identity.name} has ${identity.role}` });
+    }
+    req.identity = identity;
+  });
+}
+
+export const asActor = (req: FastifyRequest): { name: string; role: Role } =>
+  ({ name: req.identity?.name ?? 'unknown', role: req.identity?.role ?? 'screen' });

@@ -14,13 +14,15 @@ export async function registerDocs(app: FastifyInstance): Promise<void> {
         version: '1',
         description: 'Live data in (the native batch API and the standards: Open311 GeoReport v2, OsmAnd/Traccar, OASIS CAP 1.2, '
           + 'FIWARE NGSI-v2 and NGSI-LD waste containers) and the wall\'s state out. Ingest routes take a producer\'s key as '
-          + '`Authorization: Bearer <key>` (Open311: `api_key`); admin routes take the admin token.',
+          + '`Authorization: Bearer <key>` (Open311: `api_key`); operators and admins sign in at `/api/auth/login` and send the session token the same way; admin routes also take the admin token.',
       },
       tags: [
         { name: 'ingest', description: 'Producers push data (a key per producer)' },
         { name: 'standards', description: 'Open311, OsmAnd, CAP and FIWARE adapters' },
         { name: 'read', description: 'What the wall shows, for screens and other systems' },
-        { name: 'admin', description: "Producers' keys (admin token)" },
+        { name: 'walls', description: "The walls: scenes, rotation, focus, visitor mode, banner, alarms, screens and pairing (operator role; reads: screen role)" },
+        { name: 'access', description: 'Signing in (operators, admins) and pairing new screens' },
+        { name: 'admin', description: "Producers' keys and users (admin role)" },
       ],
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
     },

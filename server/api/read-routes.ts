@@ -31,17 +31,17 @@ export const readRoutes: FastifyPluginAsyncTypebox<ReadRoutesOptions> = async (a
     status: 'ok' as const, time: o.now(), uptimeSeconds: Math.round((Date.now() - o.startedAt) / 1000), counts: o.hub.counts(),
   }));
 
-  app.get('/api/summary', {},
+  app.get('/api/summary', { config: { role: 'screen' } },
     async () => o.summary());
 
-  app.get('/api/vehicles', { schema: {} }, async () => collection(
+  app.get('/api/vehicles', { config: { role: 'operator' }, schema: {} }, async () => collection(
     o.hub.vehicles().filter((v) => v.lon !== null && v.lat !== null).map((v) => ({
       type: 'Feature', id: v.id, geometry: point(v.lon!, v.lat!),
       properties: { id: v.id, callsign: v.callsign, substation: v.substation, status: v.status, speedKmh: v.speedKmh,
         heading: v.heading, fixAt: v.fixAt && new Date(v.fixAt).toISOString() },
     })), { time: o.now() }));
 
-  app.get('/api/incidents', { schema: { querystring: Type.Object({
+  app.get('/api/incidents', { config: { role: 'operator' }, schema: { querystring: Type.Object({
     since: Type.Optional(Type.String({ description: 'reported since (ISO-8601 or epoch); default: active and last 24 h' })),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 5000, default: 1000 })),
   }) } }, async (req, reply) => {
@@ -56,7 +56,7 @@ export const readRoutes: FastifyPluginAsyncTypebox<ReadRoutesOptions> = async (a
     }), { time: o.now() });
   });
 
-  app.get('/api/containers', { schema: { querystring: Type.Object({
+  app.get('/api/containers', { config: { role: 'operator' }, schema: { querystring: Type.Object({
     status: Type.Optional(Type.String({ description: `comma-separated: ${CONTAINER_STATUSES.join(', ')}` })),
     operator: Type.Optional(Type.String({ description: 'comma-separated operator ids' })),
   }) } }, async (req, reply) => {
@@ -74,7 +74,7 @@ export const readRoutes: FastifyPluginAsyncTypebox<ReadRoutesOptions> = async (a
     })), { time: o.now() });
   });
 
-  app.get('/api/appeals', { schema: { querystring: Type.Object({
+  app.get('/api/appeals', { config: { role: 'operator' }, schema: { querystring: Type.Object({
     since: Type.Optional(Type.String({ description: 'received since (ISO-8601 or epoch ms)' })),
     municipality: Type.Optional(Type.String()),
     category: Type.Optional(Type.String()),
@@ -103,7 +103,7 @@ export const readRoutes: FastifyPluginAsyncTypebox<ReadRoutesOptions> = async (a
     };
   });
 
-  app.get('/api/outside-region', { schema: { tags: ['read'], summary: 'Items placed outside the republic (SITROOM_OUT_OF_REGION=flag), newest first',
+  app.get('/api/outside-region', { config: { role: 'operator' }, schema: { tags: ['read'], summary: 'Items placed outside the republic (SITROOM_OUT_OF_REGION=flag), newest first',
     querystring: Type.Object({
       hours: Type.Optional(Type.Integer({ minimum: 1, maximum: 24 * 400, default: 24 })),
       limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, default: 100 })),

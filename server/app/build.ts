@@ -17,7 +17,15 @@ import { IngestError } from '../ingest/errors';
 import { ingestRoutes } from '../ingest/routes';
 import { fileSecret } from '../access/secrets';
 import { createProducerKeys, type ProducerKeys } from '../access/producer-keys';
-import { registerRateLimit } from '../access/guard';
+import { registerRateLimit, registerRoles } from '../access/guard';
+import { createAccess, type Access } from '../access/identity';
+import { createPairing, type Pairing } from '../access/pairing';
+import { sessionRoutes } from '../access/session-routes';
+import { pairingRoutes } from '../access/pairing-routes';
+import { loadWalls } from '../reference/walls';
+import { createWallManager, type WallManager } from '../walls/manager';
+import { wallRoutes } from '../walls/routes';
+import { screenPages } from '../api/screen-pages';
 import { adminRoutes } from '../access/admin-routes';
 import { STATUS_CODES } from 'node:http';
 import { readRoutes } from '../api/read-routes';
@@ -52,6 +60,9 @@ export interface Sitroom {
   generatedKey: { key: string; file: string } | null;
   admin: { token: string; file: string | null };
   cap: { receiver: CapReceiver; feeds: CapFeeds };
+  access: Access;
+  pairing: Pairing;
+  walls: WallManager;
 }
 
 declare module 'fastify' {
@@ -72,6 +83,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const now = () => clock.now();
   const reference = loadReference(config.dataDir, config.geoDir, config.deadlinesHours);
   const layouts = loadLayouts(config.dataDir);
+  const wallConfig = loadWalls(config.dataDir);
   const store = createStore(config.dbPath, config.dbSync);
   const app = Fastify({
     logger: options.logger === false ? false : { level: config.logLevel },
@@ -102,13 +114,22 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   }
   const adminFile = config.adminToken ? null : fileSecret(config.dbPath, 'admin-token');
   const admin = { token: config.adminToken ?? adminFile!.secret, file: adminFile?.file ?? null };
-  const gateway = attachGateway(app.server, { hub, now, kpi: () => jobs.summary() });
+  const access = createAccess({ store, adminToken: admin.token, trustLoopback: config.trustLoopback, sessionHours: config.sessionHours,
+    dbPath: config.dbPath, now: () => Date.now() });
+  let walls: WallManager | null = null;
+  let pairing: Pairing | null = null;
+  const gateway = attachGateway(app.server, { hub, now, kpi: () => jobs.summary(), access, walls: () => walls!,
+    seen: (id) => pairing?.seen(id) });
+  walls = createWallManager({ walls: wallConfig.walls, scenes: wallConfig.scenes, store, reference, hub, timezone: config.timezone,
+    now: () => Date.now(), dataNow: now, onState: (s, before) => gateway.wallChanged(s, before), onAction: () => gateway.notifyConsoles('log') });
+  pairing = createPairing({ store, now: () => Date.now(), wall: (id) => walls!.config(id),
+    online: (id) => gateway.online().some((o) => o.screenId === id) });
   const sim = config.sim.enabled ? createSimulator({ config, reference, ingest, store, now, log }) : null;
   const capReceiver = createCapReceiver({ ingest, store, reference, now, language: config.cap.language });
   const capFeeds = createCapFeeds(config.cap.feeds, config.cap.pollSeconds, capReceiver, (msg, extra) => app.log.warn(extra ?? {}, msg));
   let capExpiry: NodeJS.Timeout | null = null;
   const sitroom: Sitroom = { config, reference, layouts, store, hub, ingest, jobs, gateway, sim, clock, producerKeys,
-    generatedKey, admin, cap: { receiver: capReceiver, feeds: capFeeds } };
+    generatedKey, admin, cap: { receiver: capReceiver, feeds: capFeeds }, access, pairing, walls };
   app.decorate('sitroom', sitroom);
 
   app.setErrorHandler((error: FastifyError, _req, reply) => {
@@ -126,16 +147,22 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     if (status >= 500) app.log.error(error);
     const message = status >= 500 ? 'internal error; see the server log'
       : status === 413 ? `body: larger than this endpoint takes (${error.message})` : error.message;
+    const own = (error as { field?: unknown }).field;
     return reply.code(status).send({ statusCode: status, error: STATUS_CODES[status] ?? 'Error', message,
+      ...(typeof own === 'string' ? { field: own } : {}),
       ...(status === 413 || error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY'
         ? { field: 'body' } : {}) });
   });
 
   await registerDocs(app);
   await registerRateLimit(app, config.limits.perMinute);
+  registerRoles(app, access);
   const bodyLimit = Math.round(config.limits.bodyMb * 1024 * 1024);
   await app.register(ingestRoutes, { ingest, keys: producerKeys, bodyLimit });
-  await app.register(adminRoutes, { keys: producerKeys, adminToken: admin.token });
+  await app.register(adminRoutes, { keys: producerKeys, access });
+  await app.register(sessionRoutes, { access });
+  await app.register(pairingRoutes, { pairing, changed: (what) => gateway.notifyConsoles(what), revoked: (id) => gateway.revokeScreen(id) });
+  await app.register(wallRoutes, { walls, online: () => gateway.online() });
   await app.register(open311Routes, { prefix: '/open311/v2', ingest, store, reference, keys: producerKeys, timezone: config.timezone,
     now, channel: config.open311Channel });
   await app.register(capRoutes, { cap: capReceiver, feeds: capFeeds, keys: producerKeys, store });
@@ -146,6 +173,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   if (existsSync(path.join(clientDist, 'index.html'))) {
     // wildcard: files are looked up per request, so a rebuilt wall (new hashed names) is served without a restart
     await app.register(fastifyStatic, { root: clientDist, wildcard: true });
+    await app.register(screenPages, { index: path.join(clientDist, 'index.html') });
   } else {
     app.get('/', async (_req, reply) => reply.type('text/html').send(
       '<!doctype html><meta charset="utf-8"><title>Sitroom</title><body style="background:#0A0F1A;color:#E8EEF7;font:20px sans-serif">' +
@@ -158,6 +186,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     if (sim) await sim.start();
     jobs.refreshKpi(true);
     jobs.start();
+    walls!.start();
     capFeeds.start();
     capExpiry = setInterval(() => capReceiver.expire(), 60_000);
     capExpiry.unref();
@@ -166,6 +195,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     capFeeds.stop();
     if (capExpiry) clearInterval(capExpiry);
     jobs.stop();
+    walls!.stop();
     sim?.stop();
     gateway.close();
   });

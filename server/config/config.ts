@@ -20,6 +20,10 @@ export const ConfigSchema = Type.Object({
   /** producers' keys from SITROOM_INGEST_KEYS: "key" or "name=key", comma-separated */
   ingestKeys: Type.Array(Type.Object({ name: Type.String({ minLength: 1, maxLength: 100 }), key: Type.String({ minLength: 16 }) })),
   adminToken: Type.Union([Type.String({ minLength: 16 }), Type.Null()]),
+  /** a browser on this host is a trusted screen without pairing */
+  trustLoopback: Type.Boolean(),
+  /** how long an operator's or admin's sign-in lasts (screens never expire) */
+  sessionHours: Type.Number({ minimum: 0.1, maximum: 24 * 365 }),
   limits: Type.Object({
     /** requests per minute per producer key (per device for OsmAnd) */
     perMinute: Int(1, 1_000_000),
@@ -68,7 +72,7 @@ const SOURCES: Record<string, string> = {
   '/osmand/port': 'SITROOM_OSMAND_PORT', '/osmand/autoRegister': 'SITROOM_OSMAND_AUTOREGISTER',
   '/osmand/speedUnit': 'SITROOM_OSMAND_SPEED_UNIT', '/osmand/devices': 'SITROOM_OSMAND_DEVICES',
   '/timezone': 'SITROOM_TZ', '/open311Channel': 'SITROOM_OPEN311_CHANNEL', '/ingestKeys': 'SITROOM_INGEST_KEYS',
-  '/adminToken': 'SITROOM_ADMIN_TOKEN', '/limits/perMinute': 'SITROOM_RATE_LIMIT', '/limits/bodyMb': 'SITROOM_BODY_LIMIT_MB',
+  '/adminToken': 'SITROOM_ADMIN_TOKEN', '/trustLoopback': 'SITROOM_TRUST_LOOPBACK', '/sessionHours': 'SITROOM_SESSION_HOURS', '/limits/perMinute': 'SITROOM_RATE_LIMIT', '/limits/bodyMb': 'SITROOM_BODY_LIMIT_MB',
   '/outOfRegion': 'SITROOM_OUT_OF_REGION', '/cap/feeds': 'SITROOM_CAP_FEEDS', '/cap/pollSeconds': 'SITROOM_CAP_POLL_SECONDS',
   '/cap/language': 'SITROOM_CAP_LANGUAGE', '/deadlinesHours': 'SITROOM_DEADLINES',
   '/dbSync': 'SITROOM_DB_SYNC', '/logLevel': 'SITROOM_LOG_LEVEL',
@@ -132,6 +136,8 @@ export function loadConfig(env: Env = process.env): Config {
       return eq > 0 ? { name: entry.slice(0, eq).trim(), key: entry.slice(eq + 1).trim() } : { name: `configured-${i + 1}`, key: entry };
     }),
     adminToken: env.SITROOM_ADMIN_TOKEN?.trim() || null,
+    trustLoopback: onOff(env, 'SITROOM_TRUST_LOOPBACK', true),
+    sessionHours: num(env, 'SITROOM_SESSION_HOURS', 12),
     limits: { perMinute: num(env, 'SITROOM_RATE_LIMIT', 1200), bodyMb: num(env, 'SITROOM_BODY_LIMIT_MB', 16) },
     outOfRegion: (env.SITROOM_OUT_OF_REGION?.trim().toLowerCase() || 'flag') as Config['outOfRegion'],
     cap: {

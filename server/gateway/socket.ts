@@ -1,23 +1,42 @@
-// The gateway: the only module that knows socket.io. Topics are rooms; a subscribe answers with a snapshot or the
-// missed deltas; the hub's deltas and fleet frames are encoded once per message and sent to each room.
+// The gateway: the only module that knows socket.io. Every connection is identified first (screen token, operator
+// session, admin token or a trusted local browser); an unknown one is refused with `unpaired`. Topics are rooms; a
+// subscribe answers with a snapshot or the missed deltas; the hub's deltas and fleet frames are encoded once per
+// message and sent to each room. Screens of a wall in visitor mode sit in separate rooms that get the visitor
+// version of every topic, so nothing personal is ever sent to them.
 import { Server, type Socket } from 'socket.io';
 import type { Server as HttpServer } from 'node:http';
 import { EVENTS, PROTOCOL_VERSION, TOPICS, parseSubscribe, type Hello, type SubscribeReply, type Topic, type TopicSync,
   type UnsubscribeReply } from '../protocol/live';
+import { UNPAIRED, WALL_EVENTS, roleAtLeast, type WallJoin, type WallState } from '../protocol/walls';
 import type { Hub } from '../hub/hub';
 import type { Summary } from '../protocol/summary';
+import type { Access, Identity } from '../access/identity';
+import type { WallManager } from '../walls/manager';
+import { visitorDelta, visitorSync } from '../hub/visitor';
 
-const room = (topic: Topic) => `topic:${topic}`;
+const room = (topic: Topic, visitor: boolean) => `${visitor ? 'visitor' : 'topic'}:${topic}`;
+const wallRoom = (wall: string) => `wall:${wall}`;
+const CONSOLE = 'console';
+
+interface SocketData { identity: Identity; wall: string | null; screen: string | null; visitor: boolean; since: number }
 
 export interface GatewayOptions {
   hub: Hub;
   now: () => number;
   /** the kpi snapshot comes from the indicators, computed on demand when none is cached */
   kpi: () => Summary;
+  access: Access;
+  /** set once the wall manager exists (it needs the gateway's callbacks first) */
+  walls: () => WallManager;
+  /** a paired screen was heard from */
+  seen: (screenId: string) => void;
 }
 
-export function attachGateway(server: HttpServer, { hub, now, kpi }: GatewayOptions) {
+export interface OnlineScreen { wall: string; screen: string | null; name: string; via: Identity['via']; since: number; screenId: string | null }
+
+export function attachGateway(server: HttpServer, { hub, now, kpi, access, walls, seen }: GatewayOptions) {
   const io = new Server(server, { serveClient: false, perMessageDeflate: false, maxHttpBufferSize: 1e6 });
+  const data = (s: Socket) => s.data as SocketData;
 
   const sync = (topic: Topic, since: number | undefined): TopicSync => {
     const time = now();
@@ -29,35 +48,119 @@ export function attachGateway(server: HttpServer, { hub, now, kpi }: GatewayOpti
     return { topic, mode: 'snapshot', seq: hub.seq(topic), time, snapshot } as TopicSync;
   };
 
+  io.use((socket, next) => {
+    const auth = socket.handshake.auth as { token?: unknown } | undefined;
+    const identity = access.identify(typeof auth?.token === 'string' ? auth.token : undefined, socket.handshake.address);
+    if (!identity) return next(new Error(UNPAIRED));
+    socket.data = { identity, wall: null, screen: null, visitor: false, since: Date.now() } satisfies SocketData;
+    if (identity.screen) seen(identity.screen.id);
+    next();
+  });
+
   io.on('connection', (socket: Socket) => {
     const hello: Hello = { protocol: PROTOCOL_VERSION, time: now(), topics: TOPICS };
     socket.emit(EVENTS.hello, hello);
+    socket.on(WALL_EVENTS.time, (ack: unknown) => { if (typeof ack === 'function') ack(Date.now()); });
+
     socket.on(EVENTS.subscribe, (raw: unknown, ack: unknown) => {
       if (typeof ack !== 'function') return;
       const req = parseSubscribe(raw);
       if ('error' in req) return ack({ ok: false, error: req.error } satisfies SubscribeReply);
+      const visitor = data(socket).visitor;
       // Joining and taking the snapshot happen in one synchronous step, so no delta can fall between them.
       const results = req.topics.map(({ topic, since }) => {
-        void socket.join(room(topic));
-        return sync(topic, since);
+        void socket.join(room(topic, visitor));
+        const r = sync(topic, since);
+        return visitor ? visitorSync(r) : r;
       });
       ack({ ok: true, time: now(), results } satisfies SubscribeReply);
     });
     socket.on(EVENTS.unsubscribe, (raw: unknown, ack: unknown) => {
       const req = parseSubscribe(raw);
-      if (!('error' in req)) for (const { topic } of req.topics) void socket.leave(room(topic));
+      if (!('error' in req)) for (const { topic } of req.topics) { void socket.leave(room(topic, false)); void socket.leave(room(topic, true)); }
       if (typeof ack === 'function') ack(('error' in req ? { ok: false, error: req.error } : { ok: true }) satisfies UnsubscribeReply);
     });
+
+    socket.on(WALL_EVENTS.join, (raw: unknown, ack: unknown) => {
+      if (typeof ack !== 'function') return;
+      const { wall, screen } = (raw ?? {}) as { wall?: unknown; screen?: unknown };
+      const d = data(socket);
+      const bound = d.identity.screen;
+      if (bound && bound.wall !== wall) return ack({ error: `this screen is paired to wall "${bound.wall}"`, wall: bound.wall, screen: bound.screen });
+      const manager = walls();
+      const config = typeof wall === 'string' ? manager.walls().find((w) => w.id === wall) : undefined;
+      if (!config) return ack({ error: `wall: no wall "${String(wall)}"; known: ${manager.walls().map((w) => w.id).join(', ')}` });
+      const spec = config.screens.find((s) => s.id === (bound?.screen ?? screen)) ?? null;
+      if (screen !== undefined && screen !== null && !spec) {
+        return ack({ error: `screen: wall "${config.id}" has no screen "${String(screen)}"; its screens: ${config.screens.map((s) => s.id).join(', ')}` });
+      }
+      const state = manager.state(config.id);
+      if (d.wall) void socket.leave(wallRoom(d.wall));
+      d.wall = config.id;
+      d.screen = spec?.id ?? null;
+      void socket.join(wallRoom(config.id));
+      if (d.visitor !== (state.mode === 'visitor')) moveRooms(socket, state.mode === 'visitor');
+      ack({ wall: config, screen: spec, scenes: manager.scenesOf(config.id), state } satisfies WallJoin);
+      notifyConsoles('screens');
+    });
+
+    socket.on('console:join', (ack: unknown) => {
+      const ok = roleAtLeast(data(socket).identity.role, 'operator');
+      if (ok) void socket.join(CONSOLE);
+      if (typeof ack === 'function') ack(ok ? { ok: true, name: data(socket).identity.name, role: data(socket).identity.role } : { error: 'the console needs an operator or admin sign-in' });
+    });
+    socket.on('disconnect', () => { if (data(socket).wall) notifyConsoles('screens'); });
   });
 
+  /** Moves a socket between normal and visitor rooms at once (no delta of the other kind can reach it after this
+   *  call) and asks it to fetch every topic anew. */
+  function moveRooms(socket: Socket, visitor: boolean): void {
+    const d = data(socket);
+    for (const topic of TOPICS) {
+      if (socket.rooms.has(room(topic, !visitor))) void socket.leave(room(topic, !visitor));
+    }
+    d.visitor = visitor;
+    socket.emit(WALL_EVENTS.resubscribe);
+  }
+
+  const hasMembers = (name: string) => (io.sockets.adapter.rooms.get(name)?.size ?? 0) > 0;
   const stop = hub.listen({
-    delta: (d) => { io.to(room(d.topic)).emit(EVENTS.delta, d); },
-    fleetFrame: (bytes) => { io.to(room('fleet')).emit(EVENTS.fleetFrame, bytes); },
+    delta: (d) => {
+      io.to(room(d.topic, false)).emit(EVENTS.delta, d);
+      if (hasMembers(room(d.topic, true))) io.to(room(d.topic, true)).emit(EVENTS.delta, visitorDelta(d));
+    },
+    fleetFrame: (bytes) => { io.to([room('fleet', false), room('fleet', true)]).emit(EVENTS.fleetFrame, bytes); },
   });
+
+  function notifyConsoles(what: string): void { io.to(CONSOLE).emit(WALL_EVENTS.consoleChanged, { what }); }
 
   return {
     io,
     clients: () => io.engine.clientsCount,
+    /** A wall's state changed: every screen of it gets the state; a change of mode moves them between rooms first. */
+    wallChanged(state: WallState, before: WallState): void {
+      if (state.mode !== before.mode) {
+        for (const s of io.sockets.sockets.values()) if (data(s).wall === state.wall) moveRooms(s, state.mode === 'visitor');
+      }
+      io.to(wallRoom(state.wall)).emit(WALL_EVENTS.state, state);
+      notifyConsoles('walls');
+    },
+    notifyConsoles,
+    /** Drops every connection of a revoked screen, telling it to pair again. */
+    revokeScreen(screenId: string): void {
+      for (const s of io.sockets.sockets.values()) {
+        if (data(s).identity.screen?.id === screenId) { s.emit(WALL_EVENTS.revoked); s.disconnect(true); }
+      }
+      notifyConsoles('screens');
+    },
+    online(): OnlineScreen[] {
+      const out: OnlineScreen[] = [];
+      for (const s of io.sockets.sockets.values()) {
+        const d = data(s);
+        if (d.wall) out.push({ wall: d.wall, screen: d.screen, name: d.identity.name, via: d.identity.via, since: d.since, screenId: d.identity.screen?.id ?? null });
+      }
+      return out;
+    },
     close(): void {
       stop();
       io.disconnectSockets(true);

@@ -50,9 +50,9 @@ function checkPlacement(file: string, layout: Layout): void {
   });
 }
 
-export function loadLayouts(dataDir: string): Map<string, Layout> {
-  const dir = path.join(dataDir, 'layouts');
-  if (!existsSync(dir)) throw new ReferenceError(dir, '', 'folder not found (the wall layouts live here)');
+/** Reads and checks every layout file of a folder (data/layouts or data/scenes). */
+export function loadLayoutDir(dir: string, what: string): Map<string, Layout> {
+  if (!existsSync(dir)) throw new ReferenceError(dir, '', `folder not found (${what} live here)`);
   const layouts = new Map<string, Layout>();
   for (const name of readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
     const file = path.join(dir, name);
@@ -72,6 +72,12 @@ export function loadLayouts(dataDir: string): Map<string, Layout> {
     });
     layouts.set(layout.id, layout);
   }
+  return layouts;
+}
+
+export function loadLayouts(dataDir: string): Map<string, Layout> {
+  const dir = path.join(dataDir, 'layouts');
+  const layouts = loadLayoutDir(dir, 'the single-screen layouts');
   if (!layouts.has(DEFAULT_LAYOUT)) throw new ReferenceError(path.join(dir, `${DEFAULT_LAYOUT}.json`), '', 'file not found (the default layout)');
   return layouts;
 }

@@ -9,6 +9,9 @@ import { producerKeyStore } from './producer-keys';
 import { capAlertStore } from './cap-alerts';
 import { outsideRegionStore } from './outside-region';
 import { wasteStore } from './waste';
+import { wallStore } from './walls';
+import { peopleStore } from './people';
+import { screenStore } from './screens';
 
 export interface RetentionPolicy {
   appealsBefore: number;
@@ -32,6 +35,9 @@ export function createStore(file: string, sync: 'full' | 'normal') {
     capAlerts: capAlertStore(db),
     outsideRegion: outsideRegionStore(db),
     waste: wasteStore(db),
+    walls: wallStore(db),
+    people: peopleStore(db),
+    screens: screenStore(db),
     /** Runs fn in one transaction: everything it writes is committed together, or nothing is. */
     transaction<T>(fn: () => T): T {
       return db.transaction(fn)();

@@ -80,4 +80,22 @@ export const MIGRATIONS: readonly string[] = [
   DROP INDEX positions_vehicle_at;
   CREATE UNIQUE INDEX positions_vehicle_at ON positions (vehicle, at);
   `,
+  // 4: running the walls: each wall's state, the log of who changed it, people (operators, admins) and their
+  // sessions, paired screens and pending pairing codes. Secrets are kept as hashes only.
+  `
+  CREATE TABLE wall_state (wall TEXT PRIMARY KEY, state TEXT NOT NULL, updated_at INTEGER NOT NULL) WITHOUT ROWID;
+  CREATE TABLE wall_actions (id INTEGER PRIMARY KEY AUTOINCREMENT, wall TEXT NOT NULL, at INTEGER NOT NULL, actor TEXT NOT NULL,
+    role TEXT NOT NULL, action TEXT NOT NULL, detail TEXT NOT NULL);
+  CREATE INDEX wall_actions_wall ON wall_actions (wall, id);
+
+  CREATE TABLE users (name TEXT PRIMARY KEY, role TEXT NOT NULL, password TEXT NOT NULL, created_at INTEGER NOT NULL,
+    disabled_at INTEGER) WITHOUT ROWID;
+  CREATE TABLE sessions (hash TEXT PRIMARY KEY, user TEXT NOT NULL, created_at INTEGER NOT NULL, expires_at INTEGER NOT NULL) WITHOUT ROWID;
+
+  CREATE TABLE screens (id TEXT PRIMARY KEY, name TEXT NOT NULL, wall TEXT NOT NULL, screen TEXT NOT NULL, hash TEXT NOT NULL UNIQUE,
+    paired_at INTEGER NOT NULL, paired_by TEXT NOT NULL, last_seen_at INTEGER, revoked_at INTEGER) WITHOUT ROWID;
+  -- a pending code, and once approved the screen's token until the screen has fetched it (then it is cleared)
+  CREATE TABLE pairings (code TEXT PRIMARY KEY, ticket TEXT NOT NULL UNIQUE, created_at INTEGER NOT NULL, expires_at INTEGER NOT NULL,
+    user_agent TEXT NOT NULL, address TEXT NOT NULL, screen_id TEXT, token TEXT) WITHOUT ROWID;
+  `,
 ];

@@ -9,6 +9,8 @@ import { buildApp } from '../../server/app/build';
 import { EVENTS, type SubscribeReply, type TopicRequest } from '../../server/protocol/live';
 
 export const KEY = 'test-ingest-key-0123456789';
+/** the admin token of every test app (SITROOM_ADMIN_TOKEN) */
+export const ADMIN = 'test-admin-token-0123456789';
 
 export interface ManualClock { now(): number; set(t: number): void; advance(ms: number): void }
 export function manualClock(start: number): ManualClock {
@@ -23,7 +25,7 @@ export function tempDir(): { dir: string; remove(): void } {
 
 export function testConfig(dir: string, env: Record<string, string> = {}): Config {
   return loadConfig({ SITROOM_DB: path.join(dir, 'sitroom.db'), SITROOM_SIM: 'off', SITROOM_INGEST_KEYS: KEY,
-    SITROOM_LOG_LEVEL: 'silent', SITROOM_OSMAND_PORT: 'off', ...env });
+    SITROOM_LOG_LEVEL: 'silent', SITROOM_OSMAND_PORT: 'off', SITROOM_ADMIN_TOKEN: ADMIN, ...env });
 }
 
 export interface TestApp { app: FastifyInstance; url: string; clock: ManualClock; dir: string; close(): Promise<void> }
@@ -40,6 +42,7 @@ export async function startApp(opts: { dir?: string; env?: Record<string, string
 }
 
 export function authHeaders() { return { authorization: `Bearer ${KEY}` }; }
+export function adminHeaders() { return { authorization: `Bearer ${ADMIN}` }; }
 
 export function connect(url: string): Promise<Socket> {
   const socket = io(url, { transports: ['websocket'], reconnection: false, forceNew: true });

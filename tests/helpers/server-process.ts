@@ -3,7 +3,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { KEY } from './app';
+import { ADMIN, KEY } from './app';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -18,7 +18,7 @@ export async function startServer(dir: string, port: number, env: Record<string,
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: root, stdio: ['ignore', 'ignore', 'pipe'],
     env: { ...process.env, PORT: String(port), SITROOM_DB: path.join(dir, 'db.sqlite'), SITROOM_SIM: 'off',
-      SITROOM_INGEST_KEYS: KEY, SITROOM_LOG_LEVEL: 'warn', SITROOM_OSMAND_PORT: 'off', ...env },
+      SITROOM_INGEST_KEYS: KEY, SITROOM_ADMIN_TOKEN: ADMIN, SITROOM_LOG_LEVEL: 'warn', SITROOM_OSMAND_PORT: 'off', ...env },
   });
   let stderr = '';
   child.stderr?.on('data', (b: Buffer) => { stderr = (stderr + b.toString()).slice(-4000); });

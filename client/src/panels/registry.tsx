@@ -13,6 +13,7 @@ import { Incidents } from './Incidents';
 import { MapPanel } from './MapPanel';
 import { MunicipalityRanking } from './MunicipalityRanking';
 import { MetricGauge, MetricStat } from './MetricPanels';
+import { Headlines } from './Headlines';
 
 export interface PanelProps { options: PanelOptions }
 
@@ -30,4 +31,5 @@ export const PANELS: Record<PanelKind, ComponentType<PanelProps>> = {
   hotline: Hotline,
   'metric-stat': MetricStat,
   'metric-gauge': MetricGauge,
+  headlines: Headlines,
 };

@@ -53,7 +53,7 @@ export const capRoutes: FastifyPluginAsync<CapRoutesOptions> = async (app, o) =>
     });
   });
 
-  app.get('/api/cap/alerts', {
+  app.get('/api/cap/alerts', { config: { role: 'operator' },
     schema: { tags: ['read'], summary: 'CAP alerts received, newest first, with every <info> block',
       querystring: Type.Object({ limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, default: 100 })) }) },
   }, async (req) => {
@@ -64,7 +64,7 @@ export const capRoutes: FastifyPluginAsync<CapRoutesOptions> = async (app, o) =>
     }));
   });
 
-  app.get('/api/cap/feeds', {
+  app.get('/api/cap/feeds', { config: { role: 'operator' },
     schema: { tags: ['read'], summary: 'The polled CAP feeds (SITROOM_CAP_FEEDS) and how their last poll went' },
   }, async () => o.feeds.status());
 };

@@ -4,7 +4,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { KEY, authHeaders, connect, startApp, subscribe, type TestApp } from '../../helpers/app';
+import { KEY, authHeaders, connect, startApp, subscribe, type TestApp, adminHeaders } from '../../helpers/app';
 import { EVENTS, type Delta } from '../../../server/protocol/live';
 
 // Shaped after the examples of "Common Alerting Protocol Version 1.2", OASIS Standard, 1 July 2010, Appendix A
@@ -123,10 +123,10 @@ describe('OASIS CAP 1.2', () => {
     expect(a3.json()).toMatchObject({ msgType: 'Update', action: 'created' });
     const a4 = await post(SPEC_A4, { 'content-type': 'text/xml' });
     expect(a4.json()).toMatchObject({ action: 'kept', incident: null });
-    const outside = (await t.app.inject({ url: '/api/outside-region' })).json() as { kind: string; id: string; item: { type: string; severity: string; status: string } }[];
+    const outside = (await t.app.inject({ url: '/api/outside-region', headers: adminHeaders() })).json() as { kind: string; id: string; item: { type: string; severity: string; status: string } }[];
     const storm = outside.find((x) => x.id === 'cap:KSTO@NWS.NOAA.GOV/KSTO1055887203')!;
     expect(storm).toMatchObject({ kind: 'incidents', item: { severity: 'severe', status: 'resolved' } });
-    const alerts = (await t.app.inject({ url: '/api/cap/alerts' })).json() as { identifier: string; infos: { language: string; event: string }[] }[];
+    const alerts = (await t.app.inject({ url: '/api/cap/alerts', headers: adminHeaders() })).json() as { identifier: string; infos: { language: string; event: string }[] }[];
     expect(alerts.find((a) => a.identifier === 'KAR0-0306112239-SW')!.infos.map((i) => i.language)).toEqual(['en-US', 'es-US']);
     expect(alerts.find((a) => a.identifier === 'KAR0-0306112239-SW')!.infos[1]!.event).toBe('Abducción de Niño');
   });
@@ -166,7 +166,7 @@ describe('OASIS CAP 1.2', () => {
         .replace(/[^\x00-\xff]+/g, 'Ufa'), 'latin1')]);
     const res = await post(latin);
     expect(res.statusCode, res.body).toBe(200);
-    const alerts = (await t.app.inject({ url: '/api/cap/alerts?limit=5' })).json() as { identifier: string; infos: { headline: string }[] }[];
+    const alerts = (await t.app.inject({ url: '/api/cap/alerts?limit=5', headers: adminHeaders() })).json() as { identifier: string; infos: { headline: string }[] }[];
     expect(alerts.find((a) => a.identifier === 'RB-LATIN-1')!.infos[0]!.headline).toBe('Crue: vigilance orange à Oufa');
     const circle = ufaAlert('RB-CIRCLE', { prefix: 'c:' }).replace(/<c:polygon>[^<]*<\/c:polygon>/g, '<c:circle>54.74,55.97 3.5</c:circle>');
     const r2 = await post(circle);
@@ -237,14 +237,14 @@ describe('OASIS CAP 1.2', () => {
     for (const id of ['RB-FEED-INLINE', 'RB-FEED-LINKED', 'RB-FEED-RSS']) {
       expect(t.app.sitroom.store.incidents.get(`cap:mchs-rb@example.ru/${id}`)?.status, id).toBe('active');
     }
-    const status = (await t.app.inject({ url: '/api/cap/feeds' })).json() as { url: string; ok: boolean; applied: number; error: string | null }[];
+    const status = (await t.app.inject({ url: '/api/cap/feeds', headers: adminHeaders() })).json() as { url: string; ok: boolean; applied: number; error: string | null }[];
     expect(status.find((s) => s.url.endsWith('/atom.xml'))).toMatchObject({ ok: true, applied: 2 });
     expect(status.find((s) => s.url.endsWith('/missing.xml'))).toMatchObject({ ok: false });
     expect(status.find((s) => s.url.endsWith('/missing.xml'))!.error).toMatch(/404/);
     const alerts = alertCount();
     await t.app.sitroom.cap.feeds.pollAll();
     expect(alertCount()).toBe(alerts);
-    expect((await t.app.inject({ url: '/api/cap/feeds' })).json()[0].applied).toBe(2);
+    expect((await t.app.inject({ url: '/api/cap/feeds', headers: adminHeaders() })).json()[0].applied).toBe(2);
     expect(KEY).toBeTruthy();
   });
 });

@@ -2,7 +2,7 @@
 // keyValues and normalized, NGSI-LD normalized and concise, through batch updates and broker notifications; visible
 // through /api and live; bad entities refused in each API's error shape with nothing stored.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { authHeaders, connect, startApp, subscribe, type TestApp } from '../../helpers/app';
+import { authHeaders, connect, startApp, subscribe, type TestApp, adminHeaders } from '../../helpers/app';
 import { EVENTS, type Delta } from '../../../server/protocol/live';
 
 let t: TestApp;
@@ -35,7 +35,7 @@ describe('FIWARE waste containers', () => {
     expect(res.statusCode, res.body).toBe(204);
     expect(t.app.sitroom.store.waste.container('wastecontainer:Fleming:12a')).toMatchObject({ site: 'wastecontainerisle:Fleming:12', fill: 0.4 });
     expect(t.app.sitroom.store.waste.model('wastecontainermodel:c1')?.volume_m3).toBeCloseTo(0.15);
-    const outside = (await t.app.inject({ url: '/api/outside-region' })).json() as { kind: string; id: string; item: { fill: number; volumeM3: number } }[];
+    const outside = (await t.app.inject({ url: '/api/outside-region', headers: adminHeaders() })).json() as { kind: string; id: string; item: { fill: number; volumeM3: number } }[];
     expect(outside.find((x) => x.id === 'wastecontainerisle:Fleming:12')).toMatchObject({ kind: 'containers', item: { fill: 40, volumeM3: 0.15 } });
   });
 
@@ -83,7 +83,7 @@ describe('FIWARE waste containers', () => {
 
     await expect.poll(() => ['isle-ufa-1', 'bin-sterlitamak-7', 'urn:ngsi-ld:WasteContainerIsle:sibay-3', 'urn:ngsi-ld:WasteContainer:ufa-9']
       .every((id) => added.includes(id))).toBe(true);
-    const api = (await t.app.inject({ url: '/api/containers?municipality=ufa' })).json() as { features: { id: string }[] };
+    const api = (await t.app.inject({ url: '/api/containers?municipality=ufa', headers: adminHeaders() })).json() as { features: { id: string }[] };
     expect(api.features.map((f) => f.id)).toEqual(expect.arrayContaining(['isle-ufa-1', 'urn:ngsi-ld:WasteContainer:ufa-9']));
     live.close();
   });

@@ -1,7 +1,7 @@
 // Open311 GeoReport v2: the spec's examples accepted and visible through /api and live; refusals in the spec's
 // error format with nothing stored.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { KEY, connect, startApp, subscribe, type TestApp } from '../../helpers/app';
+import { KEY, connect, startApp, subscribe, type TestApp, adminHeaders } from '../../helpers/app';
 import { EVENTS, type Delta } from '../../../server/protocol/live';
 
 // The POST example of the GeoReport v2 specification (http://wiki.open311.org/GeoReport_v2, "POST Service Request"),
@@ -54,7 +54,7 @@ describe('Open311 GeoReport v2', () => {
     expect(stored.text).toMatch(/sinkhole[\s\S]*media: http:\/\/somewebsite.com\/image.jpeg/);
     const xml = (await t.app.inject({ url: `/open311/v2/requests/${id}.xml` })).body;
     expect(xml).toMatch(new RegExp(`<service_requests><request><service_request_id>${id}</service_request_id><status>open</status>`));
-    const api = (await t.app.inject({ url: '/api/appeals?category=roads' })).json() as { items: { id: string }[] };
+    const api = (await t.app.inject({ url: '/api/appeals?category=roads', headers: adminHeaders() })).json() as { items: { id: string }[] };
     expect(api.items.map((a) => a.id)).toContain(id);
   });
 

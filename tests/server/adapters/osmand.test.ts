@@ -3,7 +3,7 @@
 import Database from 'better-sqlite3';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startApp, tempDir, type TestApp } from '../../helpers/app';
+import { startApp, tempDir, type TestApp, adminHeaders } from '../../helpers/app';
 import { freePort, startServer, stopServer } from '../../helpers/server-process';
 
 let t: TestApp;
@@ -118,7 +118,7 @@ describe('the OsmAnd port Traccar Client expects', () => {
     try {
       const res = await fetch(`http://127.0.0.1:${osmandPort}/?id=phone-1&lat=54.73&lon=55.95&timestamp=${Math.floor(Date.now() / 1000)}`);
       expect(res.status).toBe(200);
-      const vehicles = await (await fetch(`http://127.0.0.1:${port}/api/vehicles`)).json() as { features: { id: string }[] };
+      const vehicles = await (await fetch(`http://127.0.0.1:${port}/api/vehicles`, { headers: adminHeaders() })).json() as { features: { id: string }[] };
       expect(vehicles.features.map((f) => f.id)).toContain('phone-1');
     } finally {
       await stopServer(server);

@@ -1,6 +1,6 @@
 // Nothing acknowledged is lost: across a clean restart, and across a crash (SIGKILL) of the real server process.
 import { afterAll, describe, expect, it } from 'vitest';
-import { KEY, manualClock, startApp, tempDir } from '../../helpers/app';
+import { KEY, manualClock, startApp, tempDir, adminHeaders } from '../../helpers/app';
 import { freePort, startServer } from '../../helpers/server-process';
 
 const dirs: ReturnType<typeof tempDir>[] = [];
@@ -50,7 +50,7 @@ describe('durability', () => {
       let cursor: string | null = null;
       do {
         const page: { items: { id: string }[]; next: string | null } =
-          await (await fetch(`http://127.0.0.1:${port}/api/appeals?limit=1000${cursor ? `&cursor=${cursor}` : ''}`)).json();
+          await (await fetch(`http://127.0.0.1:${port}/api/appeals?limit=1000${cursor ? `&cursor=${cursor}` : ''}`, { headers: adminHeaders() })).json();
         page.items.forEach((a) => ids.add(a.id));
         cursor = page.next;
       } while (cursor);

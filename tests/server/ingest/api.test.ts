@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { authHeaders, startApp, type TestApp } from '../../helpers/app';
+import { adminHeaders, authHeaders, startApp, type TestApp } from '../../helpers/app';
 
 let t: TestApp;
 beforeAll(async () => { t = await startApp({ listen: false }); });
@@ -76,17 +76,17 @@ describe('native ingest API', () => {
     expect((await post('positions', [{ vehicle: 'amb-1', at: now - 500, lon: 55.97, lat: 54.73, speedKmh: 40, status: 'en_route' }])).statusCode).toBe(200);
     expect((await post('containers', [{ id: 'site-1', at: now - 500, lon: 55.97, lat: 54.73, fill: 85 }])).statusCode).toBe(200);
     expect((await post('metrics', [{ key: 'hotline.call_wait_s', at: now - 100, value: 30, labels: { outcome: 'answered' } }])).statusCode).toBe(200);
-    const inc = (await t.app.inject('/api/incidents')).json();
+    const inc = (await t.app.inject({ url: '/api/incidents', headers: adminHeaders() })).json();
     expect(inc.features.find((f: { id: string }) => f.id === 'i2').geometry.type).toBe('Polygon');
-    const veh = (await t.app.inject('/api/vehicles')).json();
+    const veh = (await t.app.inject({ url: '/api/vehicles', headers: adminHeaders() })).json();
     expect(veh.features[0].properties).toMatchObject({ id: 'amb-1', status: 'en_route' });
-    const full = (await t.app.inject('/api/containers?status=full&operator=central')).json();
+    const full = (await t.app.inject({ url: '/api/containers?status=full&operator=central', headers: adminHeaders() })).json();
     expect(full.features.map((f: { id: string }) => f.id)).toEqual(['site-1']);
-    expect((await t.app.inject('/api/containers?status=melted')).statusCode).toBe(400);
-    const page1 = (await t.app.inject('/api/appeals?limit=1&municipality=ufa')).json();
+    expect((await t.app.inject({ url: '/api/containers?status=melted', headers: adminHeaders() })).statusCode).toBe(400);
+    const page1 = (await t.app.inject({ url: '/api/appeals?limit=1&municipality=ufa', headers: adminHeaders() })).json();
     expect(page1.items).toHaveLength(1);
     expect(page1.items[0].author).toBeUndefined();
-    const page2 = (await t.app.inject(`/api/appeals?limit=1&municipality=ufa&cursor=${page1.next}`)).json();
+    const page2 = (await t.app.inject({ url: `/api/appeals?limit=1&municipality=ufa&cursor=${page1.next}`, headers: adminHeaders() })).json();
     expect(page2.items[0].id).not.toBe(page1.items[0].id);
     const summary = (await t.app.inject('/api/summary')).json();
     expect(summary.hotline.calls.today).toBe(1);

@@ -1,7 +1,7 @@
 // Points outside the republic: under SITROOM_OUT_OF_REGION=flag (the default) kept aside, listed and shown as
 // "outside the region", never counted; under reject refused naming the field. Coordinates out of range are always refused.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { KEY, authHeaders, startApp, type TestApp } from '../../helpers/app';
+import { KEY, authHeaders, startApp, type TestApp, adminHeaders } from '../../helpers/app';
 
 let t: TestApp;
 beforeAll(async () => { t = await startApp({ listen: false }); });
@@ -24,7 +24,7 @@ describe('SITROOM_OUT_OF_REGION=flag (default)', () => {
     expect(t.app.sitroom.hub.snapshot('appeals')!.items.map((a) => a.id)).toEqual(['in-1']);
     // sent again (a retry): still one item aside
     expect((await ingest('appeals', [appeal('out-1', { category: 'waste' })])).json()).toMatchObject({ outside: 1 });
-    const listed = (await t.app.inject({ url: '/api/outside-region' })).json() as { kind: string; id: string; region: string; item: Record<string, unknown> }[];
+    const listed = (await t.app.inject({ url: '/api/outside-region', headers: adminHeaders() })).json() as { kind: string; id: string; region: string; item: Record<string, unknown> }[];
     expect(listed.filter((x) => x.id === 'out-1')).toHaveLength(1);
     const entry = listed.find((x) => x.id === 'out-1')!;
     expect(entry).toMatchObject({ kind: 'appeals', region: 'outside', lon: MOSCOW.lon, lat: MOSCOW.lat });

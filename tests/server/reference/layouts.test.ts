@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadLayouts } from '../../../server/reference/layouts';
 import { PANEL_KINDS, type Layout } from '../../../server/protocol/layout';
+import { loadWalls } from '../../../server/reference/walls';
 import { startApp } from '../../helpers/app';
 import { dataDir, editedDataCopy } from '../../helpers/data-copy';
 
@@ -21,7 +22,8 @@ describe('wall layouts', () => {
     const layouts = loadLayouts(dataDir);
     expect([...layouts.keys()].sort()).toEqual(['departments', 'laptop', 'overview']);
     // every panel kind is on a shipped layout: the Overview has the built-in ones, Departments the metric panels
-    const shown = new Set([...layouts.values()].flatMap((l) => l.panels.map((p) => p.kind)));
+    // (the Delegation scene of the walls has the headlines)
+    const shown = new Set([...layouts.values(), ...loadWalls(dataDir).scenes.values()].flatMap((l) => l.panels.map((p) => p.kind)));
     expect(shown).toEqual(new Set(PANEL_KINDS));
     expect(layouts.get('overview')!.panels.some((p) => p.kind.startsWith('metric-'))).toBe(false);
   });

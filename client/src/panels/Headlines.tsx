@@ -1,0 +1,59 @@
+// The delegation's panel: four headline figures in big numbers, each with what it is compared with, and today's
+// top five topics of residents' appeals. Aggregates only; nothing operational or personal.
+import { shortNameOf } from '../i18n/lang';
+import { useWall } from '../store/wall-store';
+import { Change } from '../ui/Change';
+import { Num } from '../ui/Num';
+import { useFmt } from '../ui/use-fmt';
+import { Loading } from './AppealsToday';
+import { PanelFrame } from './PanelFrame';
+import type { PanelProps } from './registry';
+
+const STREAMS = ['kpi'] as const;
+
+export function Headlines(_: PanelProps) {
+  const fmt = useFmt();
+  const s = useWall((st) => st.summary);
+  const ref = useWall((st) => st.reference);
+  const top = s?.appeals.top5 ?? [];
+  const topMax = Math.max(1, ...top.map((t) => t.count));
+  return (
+    <PanelFrame kind="headlines" streams={STREAMS} title={fmt.t('panel.headlines')}>
+      {s && ref ? <div className="headlines">
+        <div className="hl-tiles">
+          <div className="hl-tile" data-figure="appeals">
+            <Num className="hl-big" text={fmt.n(s.appeals.total.today)} />
+            <span className="hl-label">{fmt.t('hlAppeals')}</span>
+            <Change now={s.appeals.total.today} before={s.appeals.total.lastWeekSameTime} riseIsBad fmt={fmt} label={fmt.t('toLastWeek')} />
+          </div>
+          <div className="hl-tile" data-figure="on-time">
+            <Num className="hl-big" text={fmt.pct(s.deadlines.onTimeShare)} />
+            <span className="hl-label">{fmt.t('hlOnTime')}</span>
+            <span className="muted small">{fmt.t('windowDays', { n: s.deadlines.windowDays })}</span>
+          </div>
+          <div className="hl-tile" data-figure="teams">
+            <Num className="hl-big" text={fmt.n(s.fleet.onDuty)} />
+            <span className="hl-label">{fmt.t('hlTeams')}</span>
+            {s.fleet.onDutyLastYear === null ? <span className="muted small">{fmt.t('lastYearUnknown')}</span>
+              : <Change now={s.fleet.onDuty} before={s.fleet.onDutyLastYear} riseIsBad={false} absolute fmt={fmt} label={fmt.t('toLastYear')} />}
+          </div>
+          <div className="hl-tile" data-figure="sites">
+            <Num className="hl-big" text={fmt.n(s.containers.sites)} />
+            <span className="hl-label">{fmt.t('hlSites')}</span>
+            <span className="muted small">{fmt.t('servicedToday')}: {fmt.pct(s.containers.sites ? s.containers.servicedToday / s.containers.sites : null)}</span>
+          </div>
+        </div>
+        <h3 className="hl-sub">{fmt.t('hlTop')}</h3>
+        <ol className="hl-top">
+          {top.map((t) => (
+            <li key={t.id}>
+              <span className="hl-top-name">{shortNameOf(ref.category.get(t.id), fmt.lang, t.id)}</span>
+              <span className="hl-top-bar"><i style={{ width: `${(t.count / topMax) * 100}%` }} /></span>
+              <Num className="hl-top-n" text={fmt.n(t.count)} />
+            </li>
+          ))}
+        </ol>
+      </div> : <Loading />}
+    </PanelFrame>
+  );
+}

@@ -1,0 +1,255 @@
+// The walls' state, owned by the server: scene, rotation, focus, mode, language, layers, banner and alarm, one per
+// wall, kept in SQLite so a restart resumes the same scene. Every change gets a new version and a switch moment a
+// little ahead (the wall's switchLeadMs), so every screen can prepare the scene and show it on the same frame. Every
+// action is logged with who did it.
+import type { Layout, MapLayer } from '../protocol/layout';
+import type { AlarmRule, Focus, FocusKind, Role, WallAction, WallConfig, WallLang, WallMode, WallState } from '../protocol/walls';
+import type { IncidentView } from '../protocol/views';
+import type { Reference } from '../reference/load';
+import type { Store } from '../store';
+import type { Hub } from '../hub/hub';
+import { appealsSpike, incidentAlarm } from './alarms';
+import { playlistInForce, playlistOf } from './rotation';
+
+export interface Actor { name: string; role: Role | 'system' }
+export const SYSTEM_ROTATION: Actor = { name: 'rotation', role: 'system' };
+export const SYSTEM_ALARM: Actor = { name: 'alarm', role: 'system' };
+
+export class WallError extends Error {
+  constructor(readonly statusCode: 400 | 404, readonly field: string, message: string) { super(message); }
+}
+
+export interface WallManagerOptions {
+  walls: Map<string, WallConfig>;
+  scenes: Map<string, Layout>;
+  store: Store;
+  reference: Reference;
+  hub: Hub;
+  timezone: string;
+  /** the host's real clock: rotation, switch moments and holds run on it */
+  now: () => number;
+  /** the data's clock (the simulator may run faster): how fresh an incident or appeal is */
+  dataNow: () => number;
+  onState: (state: WallState, before: WallState) => void;
+  onAction: (action: WallAction) => void;
+}
+
+const SPIKE_CHECK_MS = 30_000;
+const ZOOM: Record<FocusKind, number> = { municipality: 9, incident: 11.5, vehicle: 12 };
+
+export function createWallManager(o: WallManagerOptions) {
+  const states = new Map<string, WallState>();
+  const alarmedIncidents = new Set<string>();
+  const lastSpike = new Map<string, number>();
+  let timer: NodeJS.Timeout | null = null;
+  let lastSpikeCheck = 0;
+
+  const config = (wall: string): WallConfig => {
+    const w = o.walls.get(wall);
+    if (!w) throw new WallError(404, 'params/wall', `wall: no wall "${wall}"; known: ${[...o.walls.keys()].join(', ')}`);
+    return w;
+  };
+
+  function fresh(w: WallConfig, t: number): WallState {
+    const which = playlistInForce(w, t, o.timezone);
+    const first = playlistOf(w, which)[0]!;
+    return { wall: w.id, version: 1, scene: first.scene, switchAt: t, rotation: { playing: true, playlist: which, index: 0,
+      nextAt: t + first.seconds * 1000 }, focus: null, mode: 'normal', lang: 'ru', layers: {}, banner: null, alarm: null };
+  }
+
+  // the stored state, checked against today's configuration (a scene may have left the wall's list)
+  for (const w of o.walls.values()) {
+    const t = o.now();
+    const stored = o.store.walls.state(w.id);
+    let s = stored && w.scenes.includes(stored.scene) ? stored : fresh(w, t);
+    if (s.alarm && !w.scenes.includes(s.alarm.previous.scene)) s = { ...s, alarm: null };
+    // a rotation that was due while the server was down continues from now
+    if (s.rotation.playing && (s.rotation.nextAt ?? 0) < t) s = { ...s, rotation: { ...s.rotation, nextAt: t + w.switchLeadMs } };
+    states.set(w.id, { ...s, switchAt: Math.min(s.switchAt, t) });
+  }
+
+  const get = (wall: string): WallState => { config(wall); return states.get(wall)!; };
+
+  function commit(wall: string, next: WallState, actor: Actor, action: string | null, detail: Record<string, unknown> = {}): WallState {
+    const before = states.get(wall)!;
+    const s: WallState = { ...next, version: before.version + 1 };
+    states.set(wall, s);
+    const t = o.now();
+    o.store.walls.save(s, t);
+    if (action) o.onAction(o.store.walls.log({ wall, at: t, actor: actor.name, role: actor.role, action, detail }));
+    o.onState(s, before);
+    return s;
+  }
+
+  /** A scene change shown by every screen at the same moment, the wall's lead time from now. */
+  const switchTo = (w: WallConfig, s: WallState, scene: string): Pick<WallState, 'scene' | 'switchAt'> =>
+    scene === s.scene ? { scene, switchAt: s.switchAt } : { scene, switchAt: o.now() + w.switchLeadMs };
+
+  const checkScene = (w: WallConfig, scene: string) => {
+    if (!w.scenes.includes(scene)) throw new WallError(400, 'body/scene', `scene: "${scene}" is not a scene of wall "${w.id}"; its scenes: ${w.scenes.join(', ')}`);
+  };
+
+  function resolveFocus(kind: FocusKind, id: string): Focus {
+    if (kind === 'municipality') {
+      const m = o.reference.municipalityById.get(id);
+      if (!m) throw new WallError(400, 'body/id', `id: no municipality "${id}"`);
+      return { kind, id, label_ru: m.name_ru, label_en: m.name_en, lon: m.centre.lon, lat: m.centre.lat, zoom: ZOOM[kind] };
+    }
+    if (kind === 'incident') {
+      const i = o.hub.snapshot('incidents')?.items.find((x) => x.id === id);
+      if (!i) throw new WallError(400, 'body/id', `id: no active or recent incident "${id}"`);
+      return incidentFocus(i);
+    }
+    const v = o.hub.vehicle(id);
+    if (!v || v.lon === null || v.lat === null) throw new WallError(400, 'body/id', `id: no vehicle "${id}" with a known position`);
+    return { kind, id, label_ru: v.callsign, label_en: v.callsign, lon: v.lon, lat: v.lat, zoom: ZOOM[kind] };
+  }
+  function incidentFocus(i: IncidentView): Focus {
+    const type = o.reference.incidentTypes.find((t) => t.id === i.type);
+    const place = o.reference.municipalityById.get(i.municipality);
+    return { kind: 'incident', id: i.id, label_ru: `${type?.name_ru ?? i.type}, ${place?.name_ru ?? i.municipality}`,
+      label_en: `${type?.name_en ?? i.type}, ${place?.name_en ?? i.municipality}`, lon: i.lon, lat: i.lat, zoom: ZOOM.incident };
+  }
+
+  /** Ends an alarm and gives the wall back what it showed before (the operator or the hold time). */
+  function handBack(wall: string, actor: Actor): WallState {
+    const w = config(wall), s = get(wall);
+    if (!s.alarm) return s;
+    const { scene, playing } = s.alarm.previous;
+    const item = playlistOf(w, s.rotation.playlist)[s.rotation.index];
+    return commit(wall, { ...s, ...switchTo(w, s, scene), alarm: null, focus: null,
+      rotation: { ...s.rotation, playing, nextAt: playing ? o.now() + w.switchLeadMs + (item?.seconds ?? 60) * 1000 : null } },
+    actor, 'alarm.end', { scene });
+  }
+
+  function raise(wall: string, rule: AlarmRule, reason_ru: string, reason_en: string, focus: Focus | null): void {
+    const w = config(wall), s = get(wall);
+    const t = o.now();
+    const previous = s.alarm?.previous ?? { scene: s.scene, playing: s.rotation.playing };
+    commit(wall, { ...s, ...switchTo(w, s, rule.scene), focus: focus ?? s.focus,
+      rotation: { ...s.rotation, playing: false, nextAt: null },
+      alarm: { rule: rule.kind, reason_ru, reason_en, since: t, until: t + rule.holdSeconds * 1000, previous } },
+    SYSTEM_ALARM, 'alarm.start', { rule: rule.kind, scene: rule.scene, reason: reason_en, ...(focus ? { focus: focus.id } : {}) });
+  }
+
+  function tick(): void {
+    const t = o.now();
+    for (const w of o.walls.values()) {
+      let s = states.get(w.id)!;
+      if (s.banner?.until != null && s.banner.until <= t) s = commit(w.id, { ...s, banner: null }, SYSTEM_ROTATION, 'banner.expired');
+      if (s.alarm && s.alarm.until <= t) s = handBack(w.id, SYSTEM_ALARM);
+      if (!s.rotation.playing || s.rotation.nextAt === null) continue;
+      const which = playlistInForce(w, t, o.timezone);
+      if (which !== s.rotation.playlist) {
+        // a schedule window opened or closed: its playlist starts from the top
+        const first = playlistOf(w, which)[0]!;
+        const at = t + w.switchLeadMs;
+        commit(w.id, { ...s, scene: first.scene, switchAt: first.scene === s.scene ? s.switchAt : at,
+          rotation: { playing: true, playlist: which, index: 0, nextAt: at + first.seconds * 1000 } },
+        SYSTEM_ROTATION, 'rotation.schedule', { playlist: which, scene: first.scene });
+        continue;
+      }
+      // switch exactly at nextAt: announce it a lead time before
+      if (t >= s.rotation.nextAt - w.switchLeadMs) {
+        const list = playlistOf(w, which);
+        const index = (s.rotation.index + 1) % list.length;
+        const item = list[index]!;
+        const at = Math.max(s.rotation.nextAt, t + 200);
+        commit(w.id, { ...s, scene: item.scene, switchAt: item.scene === s.scene ? s.switchAt : at,
+          rotation: { playing: true, playlist: which, index, nextAt: at + item.seconds * 1000 } }, SYSTEM_ROTATION, null);
+      }
+    }
+    if (t - lastSpikeCheck >= SPIKE_CHECK_MS) { lastSpikeCheck = t; checkSpikes(); }
+  }
+
+  function checkSpikes(): void {
+    const appeals = o.hub.snapshot('appeals')?.items ?? [];
+    const dataNow = o.dataNow();
+    for (const w of o.walls.values()) w.alarms.forEach((rule, i) => {
+      if (rule.kind !== 'appeals-spike') return;
+      const key = `${w.id}:${i}`;
+      if (o.now() - (lastSpike.get(key) ?? -Infinity) < 2 * rule.holdSeconds * 1000) return;
+      const spike = appealsSpike(rule, appeals, dataNow);
+      if (!spike) return;
+      lastSpike.set(key, o.now());
+      raise(w.id, rule, `Всплеск обращений: ${spike.recent} за ${rule.windowMinutes} мин (обычно ${Math.round(spike.average)})`,
+        `Spike of appeals: ${spike.recent} in ${rule.windowMinutes} min (usually ${Math.round(spike.average)})`, null);
+    });
+  }
+
+  const stopHub = o.hub.listen({
+    delta(d) {
+      if (d.topic !== 'incidents') return;
+      const dataNow = o.dataNow();
+      for (const i of (d.payload as { upsert: IncidentView[] }).upsert) {
+        if (alarmedIncidents.has(i.id)) continue;
+        for (const w of o.walls.values()) {
+          const rule = w.alarms.find((r): r is Extract<AlarmRule, { kind: 'incident' }> => r.kind === 'incident' && incidentAlarm(r, i, dataNow));
+          if (!rule) continue;
+          alarmedIncidents.add(i.id);
+          const f = incidentFocus(i);
+          raise(w.id, rule, `Происшествие: ${f.label_ru}`, `Incident: ${f.label_en}`, f);
+        }
+      }
+    },
+    fleetFrame() { /* positions do not raise alarms */ },
+  });
+
+  return {
+    walls: () => [...o.walls.values()],
+    config,
+    state: get,
+    scenesOf: (wall: string): Record<string, Layout> => Object.fromEntries(config(wall).scenes.map((id) => [id, o.scenes.get(id)!])),
+
+    setScene(wall: string, scene: string, actor: Actor): WallState {
+      const w = config(wall), s = get(wall);
+      checkScene(w, scene);
+      // the operator takes over: rotation pauses and an alarm ends without handing back
+      return commit(wall, { ...s, ...switchTo(w, s, scene), alarm: null, rotation: { ...s.rotation, playing: false, nextAt: null } },
+        actor, 'scene', { scene });
+    },
+    rotation(wall: string, action: 'pause' | 'resume' | 'next', actor: Actor): WallState {
+      const w = config(wall), s = get(wall);
+      if (action === 'pause') return commit(wall, { ...s, rotation: { ...s.rotation, playing: false, nextAt: null } }, actor, 'rotation.pause');
+      const which = playlistInForce(w, o.now(), o.timezone);
+      const list = playlistOf(w, which);
+      // resume continues with the current scene's place in the playlist; next moves on at once
+      const current = which === s.rotation.playlist ? s.rotation.index : 0;
+      const index = action === 'next' ? (current + 1) % list.length : list.findIndex((p) => p.scene === s.scene) >= 0
+        ? list.findIndex((p) => p.scene === s.scene) : current;
+      const item = list[index]!;
+      const next = { ...s, ...switchTo(w, s, item.scene), alarm: null };
+      return commit(wall, { ...next, rotation: { playing: true, playlist: which, index,
+        nextAt: Math.max(next.switchAt, o.now()) + item.seconds * 1000 } }, actor, `rotation.${action}`, { scene: item.scene });
+    },
+    focus(wall: string, target: { kind: FocusKind; id: string } | null, actor: Actor): WallState {
+      const s = get(wall);
+      const focus = target ? resolveFocus(target.kind, target.id) : null;
+      return commit(wall, { ...s, focus }, actor, focus ? 'focus' : 'focus.clear', focus ? { kind: focus.kind, id: focus.id, label: focus.label_en } : {});
+    },
+    mode(wall: string, mode: WallMode, lang: WallLang | undefined, actor: Actor): WallState {
+      const s = get(wall);
+      return commit(wall, { ...s, mode, lang: lang ?? s.lang }, actor, 'mode', { mode, ...(lang ? { lang } : {}) });
+    },
+    lang(wall: string, lang: WallLang, actor: Actor): WallState {
+      return commit(wall, { ...get(wall), lang }, actor, 'lang', { lang });
+    },
+    layers(wall: string, layers: Partial<Record<MapLayer, boolean | null>>, actor: Actor): WallState {
+      const s = get(wall);
+      const merged: Partial<Record<MapLayer, boolean>> = { ...s.layers };
+      for (const [k, v] of Object.entries(layers) as [MapLayer, boolean | null][]) { if (v === null) delete merged[k]; else merged[k] = v; }
+      return commit(wall, { ...s, layers: merged }, actor, 'layers', { layers });
+    },
+    banner(wall: string, text: string | null, minutes: number | null, actor: Actor): WallState {
+      const s = get(wall);
+      const banner = text ? { text, until: minutes ? o.now() + minutes * 60_000 : null } : null;
+      return commit(wall, { ...s, banner }, actor, banner ? 'banner' : 'banner.clear', banner ? { text, minutes } : {});
+    },
+    endAlarm: (wall: string, actor: Actor): WallState => handBack(wall, actor),
+    actions: (wall: string | null, limit = 100): WallAction[] => o.store.walls.actions(wall, limit),
+    tick,
+    start(): void { if (!timer) { timer = setInterval(tick, 250); timer.unref(); } },
+    stop(): void { if (timer) clearInterval(timer); timer = null; stopHub(); },
+  };
+}
+export type WallManager = ReturnType<typeof createWallManager>;

@@ -1,0 +1,80 @@
+// The walls' HTTP API: what each wall is and shows (screens may read it), and every console action (operators):
+// scene, rotation, focus, mode, language, layers, banner, alarm, and the log of who did what.
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type, type TSchema } from '@sinclair/typebox';
+import { ErrorReply } from '../ingest/schemas';
+import { asActor } from '../access/guard';
+import { FOCUS_KINDS, WALL_LANGS, WALL_MODES, type WallConfig, type WallState } from '../protocol/walls';
+import type { Layout } from '../protocol/layout';
+import { MAP_LAYERS } from '../protocol/layout';
+import type { WallManager } from './manager';
+import type { OnlineScreen } from '../gateway/socket';
+
+export interface WallRoutesOptions { walls: WallManager; online: () => OnlineScreen[] }
+
+const literals = (list: readonly string[]) => Type.Union(list.map((v) => Type.Literal(v)));
+const security = [{ bearer: [] }];
+const operator = { role: 'operator' } as const;
+const Params = Type.Object({ wall: Type.String({ maxLength: 40 }) });
+const State = Type.Unsafe<WallState>(Type.Object({ wall: Type.String(), version: Type.Integer(), scene: Type.String(), switchAt: Type.Number() },
+  { additionalProperties: true, description: 'the wall state (server/protocol/walls.ts WallState)' }));
+const Described = Type.Unsafe<{ wall: WallConfig; state: WallState; scenes: Record<string, Layout>; online: OnlineScreen[] }>(
+  Type.Object({ wall: Type.Object({}, { additionalProperties: true }), state: State, scenes: Type.Object({}, { additionalProperties: true }),
+    online: Type.Array(Type.Object({}, { additionalProperties: true })) }));
+
+export const wallRoutes: FastifyPluginAsyncTypebox<WallRoutesOptions> = async (app, { walls, online }) => {
+  const describe = (id: string) => ({ wall: walls.config(id), state: walls.state(id), scenes: walls.scenesOf(id),
+    online: online().filter((s) => s.wall === id) });
+
+  app.get('/api/walls', { config: { role: 'screen' },
+    schema: { tags: ['walls'], summary: 'Every wall: its screens, scenes, state and the screens online now', security, response: { 200: Type.Array(Described) } },
+  }, async () => walls.walls().map((w) => describe(w.id)));
+  app.get('/api/walls/:wall', { config: { role: 'screen' },
+    schema: { tags: ['walls'], summary: 'One wall: screens, scenes (their layouts), state and screens online', security, params: Params, response: { 200: Described, 404: ErrorReply } },
+  }, async (req) => describe(walls.config(req.params.wall).id));
+
+  const action = <B extends TSchema>(name: string, summary: string, body: B,
+    run: (wall: string, body: import('@sinclair/typebox').Static<B>, actor: ReturnType<typeof asActor>) => WallState) => {
+    app.post(`/api/walls/:wall/${name}`, { config: operator,
+      schema: { tags: ['walls'], summary, security, params: Params, body,
+        response: { 200: State, 400: ErrorReply, 401: ErrorReply, 403: ErrorReply, 404: ErrorReply } },
+    }, async (req) => run(req.params.wall, req.body as import('@sinclair/typebox').Static<B>, asActor(req)));
+  };
+
+  action('scene', 'Show a scene on every screen of the wall (switched together a moment later); pauses the rotation',
+    Type.Object({ scene: Type.String({ maxLength: 40 }) }, { additionalProperties: false }),
+    (wall, b, actor) => walls.setScene(wall, b.scene, actor));
+  action('rotation', 'Pause or resume the playlist, or move to its next scene now',
+    Type.Object({ action: literals(['pause', 'resume', 'next']) }, { additionalProperties: false }),
+    (wall, b, actor) => walls.rotation(wall, b.action as 'pause' | 'resume' | 'next', actor));
+  action('focus', 'Fly every map of the wall to a municipality, an incident or a vehicle; without kind, back to the whole republic',
+    Type.Object({ kind: Type.Optional(literals(FOCUS_KINDS)), id: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })) }, { additionalProperties: false }),
+    (wall, b, actor) => {
+      if (b.kind && !b.id) throw Object.assign(new Error('id: required with kind'), { statusCode: 400, field: 'body/id' });
+      return walls.focus(wall, b.kind && b.id ? { kind: b.kind as (typeof FOCUS_KINDS)[number], id: b.id } : null, actor);
+    });
+  action('mode', 'Normal or visitor mode (visitor: aggregates and the map only, enforced on the server), optionally with the language',
+    Type.Object({ mode: literals(WALL_MODES), lang: Type.Optional(literals(WALL_LANGS)) }, { additionalProperties: false }),
+    (wall, b, actor) => walls.mode(wall, b.mode as (typeof WALL_MODES)[number], b.lang as (typeof WALL_LANGS)[number] | undefined, actor));
+  action('lang', "The wall's language", Type.Object({ lang: literals(WALL_LANGS) }, { additionalProperties: false }),
+    (wall, b, actor) => walls.lang(wall, b.lang as (typeof WALL_LANGS)[number], actor));
+  action('layers', "Switch map layers on (true) or off (false) over the scenes' own, or back to the scene's choice (null)",
+    Type.Object({ layers: Type.Partial(Type.Object(Object.fromEntries(MAP_LAYERS.map((l) => [l, Type.Union([Type.Boolean(), Type.Null()])])),
+      { additionalProperties: false })) }, { additionalProperties: false }),
+    (wall, b, actor) => walls.layers(wall, b.layers as Record<string, boolean | null>, actor));
+  action('banner', 'Put a message across the wall (for minutes, or until cleared); an empty text clears it',
+    Type.Object({ text: Type.Union([Type.String({ maxLength: 280 }), Type.Null()]), minutes: Type.Optional(Type.Integer({ minimum: 1, maximum: 1440 })) },
+      { additionalProperties: false }),
+    (wall, b, actor) => walls.banner(wall, b.text?.trim() || null, b.minutes ?? null, actor));
+  action('alarm', 'End the alarm that took over the wall and hand back what it showed before',
+    Type.Object({ action: Type.Literal('end') }, { additionalProperties: false }),
+    (wall, _b, actor) => walls.endAlarm(wall, actor));
+
+  const Limit = Type.Object({ limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, default: 100 })) });
+  app.get('/api/walls/:wall/log', { config: operator,
+    schema: { tags: ['walls'], summary: 'Who did what on this wall, newest first', security, params: Params, querystring: Limit },
+  }, async (req) => walls.actions(walls.config(req.params.wall).id, req.query.limit ?? 100));
+  app.get('/api/log', { config: operator,
+    schema: { tags: ['walls'], summary: 'Who did what on any wall, newest first', security, querystring: Limit },
+  }, async (req) => walls.actions(null, req.query.limit ?? 100));
+};
