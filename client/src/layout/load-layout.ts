@@ -3,7 +3,7 @@
 import type { Layout, LayoutList } from '../../../server/protocol/layout';
 import { indexReference, type ReferenceData, type ReferenceIndex } from '../store/reference';
 
-async function getJson<T>(url: string): Promise<T> {
+export async function getJson<T>(url: string): Promise<T> {
   const res = await fetch(url);
   if (!res.ok) {
     const body = (await res.json().catch(() => null)) as { message?: string } | null;
@@ -31,3 +31,15 @@ export async function loadStartWithRetry(search: string, onWait: (e: Error) => v
     }
   }
 }
+
+/** Retries while the server cannot be reached (a wall screen may boot before the server); a refusal is final. */
+export async function withRetry<T>(load: () => Promise<T>): Promise<T> {
+  for (let delay = 1000; ; delay = Math.min(delay * 2, 10_000)) {
+    try { return await load(); } catch (e) {
+      if (!(e instanceof TypeError)) throw e;
+      await new Promise((r) => setTimeout(r, delay));
+    }
+  }
+}
+
+export const loadReference = async (): Promise<ReferenceIndex> => indexReference(await getJson<ReferenceData>('/api/reference'));

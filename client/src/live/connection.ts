@@ -3,6 +3,7 @@
 // never reloads. React-facing state goes to the store; positions, container statuses and appeal points go to
 // typed buffers the map reads.
 import { io, type Socket } from 'socket.io-client';
+import { UNPAIRED, WALL_EVENTS } from '../../../server/protocol/walls';
 import { EVENTS, TOPICS, isDelta, type Delta, type Hello, type Snapshots, type SubscribeReply, type Topic, type TopicSync } from '../../../server/protocol/live';
 import type { Summary } from '../../../server/protocol/summary';
 import type { IncidentView } from '../../../server/protocol/views';
@@ -17,10 +18,22 @@ export interface Live {
   appeals: AppealPoints;
   /** deltas that arrived out of order and caused a resync (counted for diagnostics) */
   resyncs(): number;
+  /** the one socket, for the wall session (join, state) */
+  socket: Socket;
   stop(): void;
 }
 
-export function startLive(): Live {
+export interface LiveOptions {
+  /** this screen's token (paired screens), sent with every connection */
+  token: string | null;
+  /** runs on every (re)connect before the topics are asked for: a wall screen joins its wall first, so the server
+   *  knows which version of the data (normal or visitor) it may send */
+  beforeSubscribe?: (socket: Socket) => Promise<void>;
+  /** the server refused this browser (no or a revoked token): show the pairing page */
+  onUnpaired?: () => void;
+}
+
+export function startLive(options: LiveOptions = { token: null }): Live {
   const fleet = createFleetMotion();
   const containers = createContainerSites();
   const appeals = createAppealPoints();
@@ -29,7 +42,8 @@ export function startLive(): Live {
   let resyncs = 0;
   const pending = new Set<Topic>();
 
-  const socket: Socket = io({ transports: ['websocket'], reconnectionDelay: 500, reconnectionDelayMax: 3000 });
+  const socket: Socket = io({ transports: ['websocket'], reconnectionDelay: 500, reconnectionDelayMax: 3000,
+    auth: options.token ? { token: options.token } : {} });
 
   function publishIncidents() {
     useWall.setState({ incidents: [...incidents.values()].sort((a, b) => b.reportedAt - a.reportedAt) });
@@ -114,12 +128,23 @@ export function startLive(): Live {
       });
   }
 
-  socket.on('connect', () => subscribe(TOPICS));
+  socket.on('connect', () => {
+    const before = options.beforeSubscribe?.(socket) ?? Promise.resolve();
+    before.then(() => subscribe(TOPICS), () => { if (socket.connected) setTimeout(() => socket.disconnect().connect(), 2000); });
+  });
+  // the wall's mode changed: the server has moved this socket to the other rooms; everything is fetched anew
+  socket.on(WALL_EVENTS.resubscribe, () => {
+    seq.clear();
+    pending.clear();
+    subscribe(TOPICS);
+  });
+  socket.on(WALL_EVENTS.revoked, () => options.onUnpaired?.());
   socket.on('disconnect', () => {
     pending.clear();
     useWall.setState((s) => ({ connection: 'offline', offlineSince: s.offlineSince ?? Date.now() }));
   });
-  socket.on('connect_error', () => {
+  socket.on('connect_error', (e: Error) => {
+    if (e.message === UNPAIRED) { socket.close(); options.onUnpaired?.(); return; }
     useWall.setState((s) => ({ connection: 'offline', offlineSince: s.offlineSince ?? Date.now() }));
   });
   socket.on(EVENTS.hello, (h: Hello) => {
@@ -140,5 +165,5 @@ export function startLive(): Live {
     touchStream('fleet', fleet.newestFixAt);
   });
 
-  return { fleet, containers, appeals, resyncs: () => resyncs, stop: () => { socket.close(); } };
+  return { fleet, containers, appeals, socket, resyncs: () => resyncs, stop: () => { socket.close(); } };
 }

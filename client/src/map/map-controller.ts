@@ -23,13 +23,24 @@ const FRAME_MS = 33, PULSE_FRAME_MS = 100, SLOW_FRAME_MS = 1000;
 const BASE_MIN_MS = 5000;
 const OVERFLOWING = CONTAINER_STATUSES.indexOf('overflowing');
 
-export interface MapController { destroy(): void; map: MapLibre; frames(): number }
+export interface MapController {
+  destroy(): void;
+  map: MapLibre;
+  frames(): number;
+  /** the live layers shown (the scene's, with the wall's switches applied) */
+  setLayers(layers: readonly MapLayer[]): void;
+  /** fly to a place (a smooth glide), or back to the whole republic */
+  focus(target: { lon: number; lat: number; zoom: number } | null, animate: boolean): void;
+}
 
 let framesDrawn = 0;
 /** deck.gl layer updates made by every map on the page (diagnostics) */
 export const mapFrameCount = (): number => framesDrawn;
 
-export function createMapController(container: HTMLElement, geo: Geodata, live: Live, layers: readonly MapLayer[], approximate: boolean): MapController {
+export function createMapController(container: HTMLElement, geo: Geodata, live: Live, initialLayers: readonly MapLayer[], approximate: boolean,
+  onContextLost: () => void = () => undefined): MapController {
+  let layers = initialLayers;
+  let focused: { lon: number; lat: number; zoom: number } | null = null;
   const scale = () => Math.max(0.6, window.innerHeight / 1080);
   const bounds = bboxOf(geo.republic);
   const padding = () => Math.round(12 * scale());
@@ -149,13 +160,20 @@ export function createMapController(container: HTMLElement, geo: Geodata, live: 
     live.containers.changed.listen(() => { refreshOverflowing(); baseDirty = true; schedule(); }),
     live.appeals.changed.listen(() => { state.appealsData = binaryPoints(live.appeals.position, live.appeals.count); baseDirty = true; schedule(); }),
   ];
-  const resize = new ResizeObserver(() => { map.resize(); map.fitBounds(bounds, { padding: padding(), animate: false }); baseDirty = baseUrgent = true; schedule(); });
+  const frame = (animate: boolean) => {
+    if (focused) map.flyTo({ center: [focused.lon, focused.lat], zoom: focused.zoom, duration: animate ? 2500 : 0, essential: true });
+    else map.fitBounds(bounds, { padding: padding(), animate, duration: animate ? 2000 : 0 });
+  };
+  const resize = new ResizeObserver(() => { map.resize(); frame(false); baseDirty = baseUrgent = true; schedule(); });
   resize.observe(container);
   map.on('load', () => schedule());
-  map.on('webglcontextlost', () => { /* the kiosk issue rebuilds the map; here the next redraw resumes */ });
+  // a lost WebGL context (driver reset, GPU memory pressure) is not always given back: the panel builds a new map
+  map.on('webglcontextlost', () => onContextLost());
 
   return {
     map, frames: () => frames,
+    setLayers(next) { layers = next; baseDirty = baseUrgent = true; schedule(); },
+    focus(target, animate) { focused = target; frame(animate); schedule(); },
     destroy() {
       destroyed = true;
       if (raf) cancelAnimationFrame(raf);

@@ -1,9 +1,10 @@
 // The map panel: the republic's basemap and the live layers the layout switches on, with a legend and the
 // attribution of the geodata in use. The map itself lives outside React (map/map-controller.ts).
-import { useEffect, useRef, useState } from 'react';
-import type { MapLayer, PanelStream } from '../../../server/protocol/layout';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { MAP_LAYERS, type MapLayer, type PanelStream } from '../../../server/protocol/layout';
+import { useScreen } from '../screen/screen-store';
 import { useLive } from '../live/live-context';
-import { createMapController } from '../map/map-controller';
+import { createMapController, type MapController } from '../map/map-controller';
 import { loadGeodata, type Geodata } from '../map/geodata';
 import { useWall } from '../store/wall-store';
 import { useFmt } from '../ui/use-fmt';
@@ -16,8 +17,14 @@ let geodata: Promise<Geodata> | null = null;
 
 export function MapPanel({ options }: PanelProps) {
   const fmt = useFmt();
-  const layers = options.layers ?? DEFAULT_LAYERS;
-  const streams = useRef([...new Set(['kpi', ...layers.map((l) => STREAM_OF[l])])] as PanelStream[]).current;
+  const switches = useScreen((s) => s.state?.layers);
+  const focus = useScreen((s) => s.state?.focus ?? null);
+  // the scene's layers, with the wall's switches (from the console) over them
+  const layers = useMemo(() => MAP_LAYERS.filter((l) => switches?.[l] ?? (options.layers ?? DEFAULT_LAYERS).includes(l)),
+    [switches, options.layers]);
+  const streams = useMemo(() => [...new Set(['kpi', ...layers.map((l) => STREAM_OF[l])])] as PanelStream[], [layers]);
+  const controllerRef = useRef<MapController | null>(null);
+  const [generation, setGeneration] = useState(0);
   const box = useRef<HTMLDivElement>(null);
   const live = useLive();
   const geo = useWall((s) => s.reference?.data.geo);
@@ -25,22 +32,31 @@ export function MapPanel({ options }: PanelProps) {
 
   useEffect(() => {
     if (!box.current || !geo) return;
-    let controller: ReturnType<typeof createMapController> | null = null;
+    let controller: MapController | null = null;
     let cancelled = false;
     geodata ??= loadGeodata(geo.layers);
     geodata.then((g) => {
       if (cancelled || !box.current) return;
-      controller = createMapController(box.current, g, live, layers, geo.approximate);
+      // a lost WebGL context: this map is dropped and a new one built in its place
+      controller = createMapController(box.current, g, live, layersRef.current, geo.approximate, () => setTimeout(() => setGeneration((n) => n + 1), 500));
+      controllerRef.current = controller;
+      const f = focusRef.current;
+      if (f) controller.focus(f, false);
     }).catch((e: Error) => { geodata = null; setError(e.message); });
-    return () => { cancelled = true; controller?.destroy(); };
-    // the layer list comes from the layout and does not change while the panel lives
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [live, geo]);
+    return () => { cancelled = true; controller?.destroy(); controllerRef.current = null; };
+  }, [live, geo, generation]);
+  const layersRef = useRef(layers);
+  layersRef.current = layers;
+  const focusRef = useRef(focus);
+  focusRef.current = focus;
+  useEffect(() => { controllerRef.current?.setLayers(layers); }, [layers]);
+  useEffect(() => { controllerRef.current?.focus(focus, true); }, [focus]);
 
   const on = (l: MapLayer) => layers.includes(l);
   return (
     <PanelFrame kind="map" streams={streams} title={fmt.t('panel.map')}>
-      <div className="map-box" ref={box} />
+      <div className="map-box" ref={box} key={generation} />
+      {focus && <div className="map-focus" data-focus={focus.id}>◎ {fmt.lang === 'ru' ? focus.label_ru : focus.label_en}</div>}
       {error && <div className="map-error">{error}</div>}
       <ul className="legend small">
         {on('containers') && <>
