@@ -21,7 +21,8 @@ export default defineConfig({
     include: ['tests/**/*.test.ts'],
     globalSetup: ['tests/setup/build-client.ts'],
     testTimeout: 60_000,
-    hookTimeout: 120_000,
+    // browser test files take turns (tests/helpers/browser.ts): a beforeAll may wait for another file's browser
+    hookTimeout: 600_000,
     pool: 'forks',
   },
 });

@@ -40,6 +40,9 @@ async function main(): Promise<void> {
       : `  Ingest keys: from SITROOM_INGEST_KEYS (${config.ingestKeys.map((k) => k.name).join(', ')})`,
     sitroom.admin.file ? `  Admin token (generated, kept in ${sitroom.admin.file}): ${sitroom.admin.token}`
       : '  Admin token: from SITROOM_ADMIN_TOKEN',
+    `  Wall screens: ${[...sitroom.walls.walls()].flatMap((w) => w.screens.map((sc) => `${address}/wall/${w.id}/${sc.id}`)).join('  ')}`,
+    `  Console: ${address}/console  (sign in as ${sitroom.access.firstAdmin ? `"admin" with the password in ${sitroom.access.firstAdmin.file}` : 'an operator or admin'}, or with the admin token)`,
+    config.trustLoopback ? '  Browsers on this computer are trusted screens (SITROOM_TRUST_LOOPBACK=on); others pair with a code' : '  Every screen pairs with a code (SITROOM_TRUST_LOOPBACK=off)',
     `  API description: ${address}/docs`,
     `  Try: curl ${address}/api/summary`,
     ...(osmand ? [`  OsmAnd / Traccar Client positions: http://${config.host}:${config.osmand.port}/`] : []),

@@ -1,5 +1,7 @@
 // Who is asking: the admin token, a signed-in operator or admin (session token), a paired screen (screen token), or a
 // browser on this host (SITROOM_TRUST_LOOPBACK). Roles are checked here, on the server, for HTTP and sockets alike.
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import type { Store } from '../store';
 import type { Role } from '../protocol/walls';
 import { hashPassword, checkPassword } from './passwords';
@@ -31,6 +33,9 @@ export function createAccess(o: AccessOptions) {
     const { secret, file } = fileSecret(o.dbPath, 'admin-password');
     people.insert({ name: 'admin', role: 'admin', password: hashPassword(secret), created_at: o.now(), disabled_at: null });
     firstAdmin = { name: 'admin', file };
+  } else {
+    const file = path.join(path.dirname(o.dbPath), 'admin-password');
+    if (existsSync(file) && people.user('admin')) firstAdmin = { name: 'admin', file };
   }
 
   const access = {

@@ -7,7 +7,7 @@ import { Server, type Socket } from 'socket.io';
 import type { Server as HttpServer } from 'node:http';
 import { EVENTS, PROTOCOL_VERSION, TOPICS, parseSubscribe, type Hello, type SubscribeReply, type Topic, type TopicSync,
   type UnsubscribeReply } from '../protocol/live';
-import { UNPAIRED, WALL_EVENTS, roleAtLeast, type WallJoin, type WallState } from '../protocol/walls';
+import { UNPAIRED, WALL_EVENTS, roleAtLeast, type OnlineScreen, type WallJoin, type WallState } from '../protocol/walls';
 import type { Hub } from '../hub/hub';
 import type { Summary } from '../protocol/summary';
 import type { Access, Identity } from '../access/identity';
@@ -32,7 +32,6 @@ export interface GatewayOptions {
   seen: (screenId: string) => void;
 }
 
-export interface OnlineScreen { wall: string; screen: string | null; name: string; via: Identity['via']; since: number; screenId: string | null }
 
 export function attachGateway(server: HttpServer, { hub, now, kpi, access, walls, seen }: GatewayOptions) {
   const io = new Server(server, { serveClient: false, perMessageDeflate: false, maxHttpBufferSize: 1e6 });

@@ -12,7 +12,8 @@ const km = (v: number | null): number | null => (v === null ? null : Math.round(
 
 const appeal = (a: AppealView): AppealView => ({ ...a, id: opaque('a', a.id), lon: km(a.lon), lat: km(a.lat) });
 const incident = (i: IncidentView): IncidentView => ({ ...i, id: opaque('i', i.id), title: '' });
-const vehicle = (v: VehicleView): VehicleView => ({ ...v, id: `v${v.index}` });
+// a tracker without a callsign shows its id as one (often an IMEI or a phone number): a visitor sees a number
+const vehicle = (v: VehicleView): VehicleView => ({ ...v, id: `v${v.index}`, callsign: v.callsign === v.id ? `№ ${v.index + 1}` : v.callsign });
 
 export function visitorSnapshot<T extends Topic>(topic: T, snap: Snapshots[T]): Snapshots[T] {
   switch (topic) {

@@ -126,6 +126,9 @@ export interface ScreenInfo {
   revokedAt: number | null;
 }
 
+/** A connection showing a wall now (paired screen, trusted local browser or an operator's preview). */
+export interface OnlineScreen { wall: string; screen: string | null; name: string; via: 'admin-token' | 'session' | 'screen' | 'loopback'; since: number; screenId: string | null }
+
 export interface PendingPairing { code: string; createdAt: number; expiresAt: number; userAgent: string; address: string }
 
 export const WALL_EVENTS = {

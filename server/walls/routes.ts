@@ -4,11 +4,10 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type, type TSchema } from '@sinclair/typebox';
 import { ErrorReply } from '../ingest/schemas';
 import { asActor } from '../access/guard';
-import { FOCUS_KINDS, WALL_LANGS, WALL_MODES, type WallConfig, type WallState } from '../protocol/walls';
+import { FOCUS_KINDS, WALL_LANGS, WALL_MODES, type OnlineScreen, type WallConfig, type WallState } from '../protocol/walls';
 import type { Layout } from '../protocol/layout';
 import { MAP_LAYERS } from '../protocol/layout';
 import type { WallManager } from './manager';
-import type { OnlineScreen } from '../gateway/socket';
 
 export interface WallRoutesOptions { walls: WallManager; online: () => OnlineScreen[] }
 

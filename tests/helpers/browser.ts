@@ -1,6 +1,7 @@
 // Real headless Chromium (Debian's /usr/bin/chromium through playwright-core) for the wall's tests. Every request the
 // page makes to a host other than loopback is refused and recorded, so a test can fail on it.
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { PNG } from 'pngjs';
@@ -8,12 +9,39 @@ import { root } from './server-process';
 
 export const CHROMIUM = process.env.SITROOM_CHROMIUM ?? '/usr/bin/chromium';
 export const ARTIFACTS = path.join(root, 'tests', 'artifacts');
+// every page is a screen in front of someone: none is throttled as a background window would be (the kiosk
+// launcher passes the same three)
 const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync'];
+  '--disable-component-update', '--disable-sync', '--disable-background-timer-throttling', '--disable-renderer-backgrounding',
+  '--disable-backgrounding-occluded-windows'];
 
-export function launchBrowser(): Promise<Browser> {
+// One browser test file at a time: software WebGL for several walls at once on a two-core machine would make every
+// timing in them (a scene switch within 100 ms) a measure of the machine's load instead of the wall's behaviour.
+const LOCK = path.join(tmpdir(), 'sitroom-browser-tests.lock');
+async function browserTurn(): Promise<() => void> {
+  for (;;) {
+    try {
+      mkdirSync(LOCK);
+      writeFileSync(path.join(LOCK, 'pid'), String(process.pid));
+      const release = () => rmSync(LOCK, { recursive: true, force: true });
+      process.once('exit', release);
+      return release;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      let owner = 0;
+      try { owner = Number(readFileSync(path.join(LOCK, 'pid'), 'utf8')); } catch { /* being written */ }
+      if (owner) { try { process.kill(owner, 0); } catch { rmSync(LOCK, { recursive: true, force: true }); continue; } } // its owner died
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  const release = await browserTurn();
   // playwright starts Chromium headless with a fresh temporary profile (its own --user-data-dir) every launch
-  return chromium.launch({ executablePath: CHROMIUM, args: FLAGS, headless: true });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS, headless: true });
+  browser.on('disconnected', release);
+  return browser;
 }
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);

@@ -129,6 +129,8 @@ export function createMapController(container: HTMLElement, geo: Geodata, live: 
     }
     motion.setProps({ layers: motionLayers(inputs) });
     frames++; framesDrawn++;
+    // drawn with its data once the style is in: a scene being prepared for a switch is ready
+    if (map.loaded() && container.dataset['ready'] !== 'true') container.dataset['ready'] = 'true';
     if (baseDirty) schedule(BASE_MIN_MS - (t - baseDrawnAt)); // a base update waits for its turn
     if (moving || pulsing.length) {
       interval = Math.min(moving ? glideInterval() : SLOW_FRAME_MS, pulsing.length ? PULSE_FRAME_MS : SLOW_FRAME_MS);

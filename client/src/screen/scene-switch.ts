@@ -5,7 +5,11 @@ import { useEffect, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { useScreen } from './screen-store';
 
-export interface SwitchRecord { scene: string; version: number; planned: number; at: number; preparedMs: number }
+export interface SwitchRecord {
+  scene: string; version: number; planned: number; at: number; preparedMs: number;
+  /** every map of the prepared scene had drawn by the switch */
+  ready: boolean;
+}
 export const switches: SwitchRecord[] = [];
 
 export interface SceneStack { shown: string | null; next: string | null }
@@ -20,8 +24,8 @@ export function useSceneSwitch(): SceneStack {
   useEffect(() => {
     if (!state) return;
     const cur = current.current;
-    const record = (preparedMs: number, planned: number) => {
-      switches.push({ scene: state.scene, version: state.version, planned, at: Date.now(), preparedMs });
+    const record = (preparedMs: number, planned: number, ready = false) => {
+      switches.push({ scene: state.scene, version: state.version, planned, at: Date.now(), preparedMs, ready });
       if (switches.length > 100) switches.shift();
     };
     if (cur.shown === state.scene) { if (cur.next) setStack({ shown: cur.shown, next: null }); return; }
@@ -37,8 +41,9 @@ export function useSceneSwitch(): SceneStack {
     const show = () => {
       if (done) return;
       done = true;
+      const ready = [...document.querySelectorAll<HTMLElement>(`[data-scene-layer="${state.scene}"] .map-box`)].every((m) => m.dataset['ready'] === 'true');
       flushSync(() => setStack({ shown: state.scene, next: null }));
-      record(Date.now() - mounted, target);
+      record(Date.now() - mounted, target, ready);
     };
     // the frame that starts within a quarter frame of the moment shows the new scene
     const frame = () => { if (Date.now() >= target - 4) show(); else raf = requestAnimationFrame(frame); };

@@ -1,0 +1,28 @@
+// The console's side of the HTTP API: the operator's token (localStorage), JSON calls that turn refusals into
+// readable errors, and a socket that says when something changed.
+import { io, type Socket } from 'socket.io-client';
+import { WALL_EVENTS } from '../../../server/protocol/walls';
+
+const KEY = 'sitroom.console-token';
+export const consoleToken = (): string | null => { try { return localStorage.getItem(KEY); } catch { return null; } };
+export const keepConsoleToken = (t: string | null): void => { if (t) localStorage.setItem(KEY, t); else localStorage.removeItem(KEY); };
+
+export class ApiError extends Error { constructor(readonly status: number, message: string) { super(message); } }
+
+export async function api<T>(method: 'GET' | 'POST' | 'DELETE', url: string, body?: unknown): Promise<T> {
+  const token = consoleToken();
+  const res = await fetch(url, { method, headers: { ...(token ? { authorization: `Bearer ${token}` } : {}),
+    ...(body !== undefined ? { 'content-type': 'application/json' } : {}) }, body: body === undefined ? undefined : JSON.stringify(body) });
+  if (res.status === 204) return undefined as T;
+  const json = (await res.json().catch(() => null)) as ({ message?: string } & T) | null;
+  if (!res.ok) throw new ApiError(res.status, json?.message ?? `HTTP ${res.status}`);
+  return json as T;
+}
+
+/** Calls `changed` whenever the server says walls, screens, pairings or the log changed. */
+export function consoleSocket(changed: () => void): Socket {
+  const socket = io({ transports: ['websocket'], auth: { token: consoleToken() ?? '' } });
+  socket.on('connect', () => { socket.emit('console:join', () => changed()); });
+  socket.on(WALL_EVENTS.consoleChanged, () => changed());
+  return socket;
+}
