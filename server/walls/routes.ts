@@ -6,7 +6,7 @@ import { ErrorReply } from '../ingest/schemas';
 import { asActor } from '../access/guard';
 import { FOCUS_KINDS, WALL_LANGS, WALL_MODES, type OnlineScreen, type WallConfig, type WallState } from '../protocol/walls';
 import type { Layout } from '../protocol/layout';
-import { MAP_LAYERS } from '../protocol/layout';
+import { MAP_LAYERS, type MapLayer } from '../protocol/layout';
 import type { WallManager } from './manager';
 
 export interface WallRoutesOptions { walls: WallManager; online: () => OnlineScreen[] }
@@ -57,10 +57,16 @@ export const wallRoutes: FastifyPluginAsyncTypebox<WallRoutesOptions> = async (a
     (wall, b, actor) => walls.mode(wall, b.mode as (typeof WALL_MODES)[number], b.lang as (typeof WALL_LANGS)[number] | undefined, actor));
   action('lang', "The wall's language", Type.Object({ lang: literals(WALL_LANGS) }, { additionalProperties: false }),
     (wall, b, actor) => walls.lang(wall, b.lang as (typeof WALL_LANGS)[number], actor));
-  action('layers', "Switch map layers on (true) or off (false) over the scenes' own, or back to the scene's choice (null)",
-    Type.Object({ layers: Type.Partial(Type.Object(Object.fromEntries(MAP_LAYERS.map((l) => [l, Type.Union([Type.Boolean(), Type.Null()])])),
-      { additionalProperties: false })) }, { additionalProperties: false }),
-    (wall, b, actor) => walls.layers(wall, b.layers as Record<string, boolean | null>, actor));
+  const LayerList = Type.Optional(Type.Array(literals(MAP_LAYERS), { uniqueItems: true }));
+  action('layers', "Switch map layers on every map of the wall over the scenes' own: show, hide, or reset to the scene's choice",
+    Type.Object({ show: LayerList, hide: LayerList, reset: LayerList }, { additionalProperties: false }),
+    (wall, b, actor) => {
+      const change: Partial<Record<MapLayer, boolean | null>> = {};
+      for (const l of (b.reset ?? []) as MapLayer[]) change[l] = null;
+      for (const l of (b.show ?? []) as MapLayer[]) change[l] = true;
+      for (const l of (b.hide ?? []) as MapLayer[]) change[l] = false;
+      return walls.layers(wall, change, actor);
+    });
   action('banner', 'Put a message across the wall (for minutes, or until cleared); an empty text clears it',
     Type.Object({ text: Type.Union([Type.String({ maxLength: 280 }), Type.Null()]), minutes: Type.Optional(Type.Integer({ minimum: 1, maximum: 1440 })) },
       { additionalProperties: false }),

@@ -10,7 +10,7 @@ import { editedDataCopy } from '../helpers/data-copy';
 import { countNear, decodePng, launchBrowser, openWall, saveScreenshot, until, type WallPage } from '../helpers/browser';
 import { freePort, startServer, stopServer } from '../helpers/server-process';
 
-interface SwitchRecord { scene: string; version: number; planned: number; at: number; preparedMs: number }
+interface SwitchRecord { scene: string; version: number; planned: number; at: number; preparedMs: number; ready: boolean }
 interface ScreenDiagnostics { scene: string | null; switches: SwitchRecord[]; blockedKeys: number; kiosk: boolean; connection: string }
 
 const SIM = { SITROOM_SIM: 'on', SITROOM_SIM_SEED: '7', SITROOM_SIM_BACKFILL_DAYS: '2' };

@@ -259,7 +259,7 @@ function DisplayPanel({ lang, view, act }: { lang: Lang; view: WallView; act: (p
   const { state } = view;
   const [text, setText] = useState('');
   const [minutes, setMinutes] = useState(15);
-  const layer = (l: MapLayer, v: boolean | null) => act('layers', { layers: { [l]: v } });
+  const layer = (l: MapLayer, v: boolean | null) => act('layers', v === null ? { reset: [l] } : v ? { show: [l] } : { hide: [l] });
   const visitor = state.mode === 'visitor';
   return (
     <Card title={`${t('layers')} · ${t('language')} · ${t('banner')}`}>
