@@ -18,7 +18,7 @@ const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-ru
 // One browser test file at a time: software WebGL for several walls at once on a two-core machine would make every
 // timing in them (a scene switch within 100 ms) a measure of the machine's load instead of the wall's behaviour.
 const LOCK = path.join(tmpdir(), 'sitroom-browser-tests.lock');
-async function browserTurn(): Promise<() => void> {
+export async function browserTurn(): Promise<() => void> {
   for (;;) {
     try {
       mkdirSync(LOCK);
