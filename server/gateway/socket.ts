@@ -18,7 +18,7 @@ const room = (topic: Topic, visitor: boolean) => `${visitor ? 'visitor' : 'topic
 const wallRoom = (wall: string) => `wall:${wall}`;
 const CONSOLE = 'console';
 
-interface SocketData { identity: Identity; wall: string | null; screen: string | null; visitor: boolean; since: number }
+interface SocketData { identity: Identity; wall: string | null; screen: string | null; visitor: boolean; since: number; ready: number }
 
 export interface GatewayOptions {
   hub: Hub;
@@ -51,7 +51,7 @@ export function attachGateway(server: HttpServer, { hub, now, kpi, access, walls
     const auth = socket.handshake.auth as { token?: unknown } | undefined;
     const identity = access.identify(typeof auth?.token === 'string' ? auth.token : undefined, socket.handshake.address);
     if (!identity) return next(new Error(UNPAIRED));
-    socket.data = { identity, wall: null, screen: null, visitor: false, since: Date.now() } satisfies SocketData;
+    socket.data = { identity, wall: null, screen: null, visitor: false, since: Date.now(), ready: 0 } satisfies SocketData;
     if (identity.screen) seen(identity.screen.id);
     next();
   });
@@ -101,6 +101,16 @@ export function attachGateway(server: HttpServer, { hub, now, kpi, access, walls
       if (d.visitor !== (state.mode === 'visitor')) moveRooms(socket, state.mode === 'visitor');
       ack({ wall: config, screen: spec, scenes: manager.scenesOf(config.id), state } satisfies WallJoin);
       notifyConsoles('screens');
+    });
+
+    // a screen has the announced scene ready; when every screen page of the wall has, the switch comes forward
+    socket.on(WALL_EVENTS.ready, (raw: unknown) => {
+      const d = data(socket);
+      const version = (raw as { version?: unknown } | null)?.version;
+      if (!d.wall || typeof version !== 'number') return;
+      d.ready = version;
+      const members = [...io.sockets.sockets.values()].filter((x) => data(x).wall === d.wall && data(x).screen !== null);
+      if (members.every((x) => data(x).ready >= version)) walls().ready(d.wall, version);
     });
 
     socket.on('console:join', (ack: unknown) => {

@@ -50,7 +50,8 @@ export interface WallConfig {
   playlist: PlaylistItem[];
   schedule: ScheduledPlaylist[];
   alarms: AlarmRule[];
-  /** milliseconds between a change and the moment every screen shows it (screens prepare the scene meanwhile) */
+  /** the longest a scene change waits for the screens to prepare it: they switch together as soon as every screen
+   *  of the wall online has it ready (maps drawn), or at this deadline; a rotation switch never comes before its time */
   switchLeadMs: number;
 }
 
@@ -142,6 +143,8 @@ export const WALL_EVENTS = {
   time: 'time',
   /** server → a socket whose topics must be fetched anew (the wall's mode changed) */
   resubscribe: 'resubscribe',
+  /** screen → server: { version } the scene announced by that state is prepared on this screen */
+  ready: 'wall:ready',
   /** server → consoles: something changed (walls, screens, pairings, log) */
   consoleChanged: 'console:changed',
 } as const;

@@ -39,7 +39,7 @@ export const WallFile = Type.Object({
     Type.Object({ kind: Type.Literal('appeals-spike'), windowMinutes: Type.Integer({ minimum: 5, maximum: 240 }),
       factor: Type.Number({ minimum: 1 }), minimum: Type.Integer({ minimum: 1 }), scene: Id, holdSeconds: Hold }, { additionalProperties: false }),
   ]))),
-  switchLeadMs: Type.Optional(Type.Integer({ minimum: 200, maximum: 10_000 })),
+  switchLeadMs: Type.Optional(Type.Integer({ minimum: 500, maximum: 60_000 })),
 }, { additionalProperties: false });
 
 export const DEFAULT_WALL = 'main';
@@ -86,7 +86,7 @@ export function loadWalls(dataDir: string): Walls {
       s.playlist.forEach((p, j) => offered(p.scene, `/schedule/${i}/playlist/${j}/scene`));
     });
     (w.alarms ?? []).forEach((a, i) => offered(a.scene, `/alarms/${i}/scene`));
-    walls.set(w.id, { ...w, schedule: w.schedule ?? [], alarms: w.alarms ?? [], switchLeadMs: w.switchLeadMs ?? 1500 });
+    walls.set(w.id, { ...w, schedule: w.schedule ?? [], alarms: w.alarms ?? [], switchLeadMs: w.switchLeadMs ?? 8000 });
   }
   if (!walls.has(DEFAULT_WALL)) throw new ReferenceError(path.join(dir, `${DEFAULT_WALL}.json`), '', 'file not found (the default wall)');
   return { walls, scenes };

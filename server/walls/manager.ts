@@ -41,6 +41,10 @@ export function createWallManager(o: WallManagerOptions) {
   const states = new Map<string, WallState>();
   const alarmedIncidents = new Set<string>();
   const lastSpike = new Map<string, number>();
+  /** per wall: the earliest moment the announced switch may happen (now for an operator's, nextAt for the rotation's) */
+  const earliest = new Map<string, number>();
+  /** how long after the last screen is ready the switch happens: time for the state to reach every screen */
+  const READY_MARGIN_MS = 400;
   let timer: NodeJS.Timeout | null = null;
   let lastSpikeCheck = 0;
 
@@ -82,8 +86,11 @@ export function createWallManager(o: WallManagerOptions) {
   }
 
   /** A scene change shown by every screen at the same moment, the wall's lead time from now. */
-  const switchTo = (w: WallConfig, s: WallState, scene: string): Pick<WallState, 'scene' | 'switchAt'> =>
-    scene === s.scene ? { scene, switchAt: s.switchAt } : { scene, switchAt: o.now() + w.switchLeadMs };
+  const switchTo = (w: WallConfig, s: WallState, scene: string): Pick<WallState, 'scene' | 'switchAt'> => {
+    if (scene === s.scene) return { scene, switchAt: s.switchAt };
+    earliest.set(w.id, o.now());
+    return { scene, switchAt: o.now() + w.switchLeadMs };
+  };
 
   const checkScene = (w: WallConfig, scene: string) => {
     if (!w.scenes.includes(scene)) throw new WallError(400, 'body/scene', `scene: "${scene}" is not a scene of wall "${w.id}"; its scenes: ${w.scenes.join(', ')}`);
@@ -144,17 +151,19 @@ export function createWallManager(o: WallManagerOptions) {
         // a schedule window opened or closed: its playlist starts from the top
         const first = playlistOf(w, which)[0]!;
         const at = t + w.switchLeadMs;
+        earliest.set(w.id, t);
         commit(w.id, { ...s, scene: first.scene, switchAt: first.scene === s.scene ? s.switchAt : at,
           rotation: { playing: true, playlist: which, index: 0, nextAt: at + first.seconds * 1000 } },
         SYSTEM_ROTATION, 'rotation.schedule', { playlist: which, scene: first.scene });
         continue;
       }
-      // switch exactly at nextAt: announce it a lead time before
-      if (t >= s.rotation.nextAt - w.switchLeadMs) {
+      // switch exactly at nextAt: announce it a lead time before (but not before the current scene is on screen)
+      if (t >= Math.max(s.switchAt, s.rotation.nextAt - w.switchLeadMs)) {
         const list = playlistOf(w, which);
         const index = (s.rotation.index + 1) % list.length;
         const item = list[index]!;
         const at = Math.max(s.rotation.nextAt, t + 200);
+        earliest.set(w.id, at);
         commit(w.id, { ...s, scene: item.scene, switchAt: item.scene === s.scene ? s.switchAt : at,
           rotation: { playing: true, playlist: which, index, nextAt: at + item.seconds * 1000 } }, SYSTEM_ROTATION, null);
       }
@@ -246,6 +255,15 @@ export function createWallManager(o: WallManagerOptions) {
       return commit(wall, { ...s, banner }, actor, banner ? 'banner' : 'banner.clear', banner ? { text, minutes } : {});
     },
     endAlarm: (wall: string, actor: Actor): WallState => handBack(wall, actor),
+    /** Every screen of the wall online has prepared the scene of `version`: the switch comes forward to a moment
+     *  just ahead (never before its earliest time). */
+    ready(wall: string, version: number): void {
+      const s = states.get(wall);
+      if (!s || s.version !== version) return;
+      const at = Math.max(earliest.get(wall) ?? 0, o.now() + READY_MARGIN_MS);
+      if (at >= s.switchAt - 50) return;
+      commit(wall, { ...s, switchAt: at }, SYSTEM_ROTATION, null);
+    },
     actions: (wall: string | null, limit = 100): WallAction[] => o.store.walls.actions(wall, limit),
     tick,
     start(): void { if (!timer) { timer = setInterval(tick, 250); timer.unref(); } },

@@ -13,7 +13,9 @@ import { freePort, startServer, stopServer } from '../helpers/server-process';
 interface SwitchRecord { scene: string; version: number; planned: number; at: number; preparedMs: number; ready: boolean }
 interface ScreenDiagnostics { scene: string | null; switches: SwitchRecord[]; blockedKeys: number; kiosk: boolean; connection: string }
 
-const SIM = { SITROOM_SIM: 'on', SITROOM_SIM_SEED: '7', SITROOM_SIM_BACKFILL_DAYS: '2' };
+// 3,000 container sites instead of 24,000: software WebGL spends seconds on each redraw of every site, which would
+// measure this machine's CPU rather than the switching (the wall test draws the full 24,000)
+const SIM = { SITROOM_SIM: 'on', SITROOM_SIM_SEED: '7', SITROOM_SIM_BACKFILL_DAYS: '2', SITROOM_SIM_SITES: '3000' };
 let data: ReturnType<typeof editedDataCopy>;
 let port: number;
 let url: string;
@@ -31,10 +33,11 @@ const api = (path: string, body?: unknown, token = ADMIN) => fetch(`${url}${path
 
 beforeAll(async () => {
   // a quick playlist, no alarms taking over in the middle of a test (both are tested on the server side)
-  // a longer lead than the default 1.5 s: software WebGL on a shared CI machine needs seconds to build a scene's maps
+  // software WebGL on a shared two-core machine takes seconds to build a scene's maps: the screens may take longer
+  // than the default 8 s to say they are ready
   data = editedDataCopy<Record<string, unknown>>('walls/main.json', (w) => {
-    w['switchLeadMs'] = 5000;
-    w['playlist'] = [{ scene: 'overview', seconds: 8 }, { scene: 'appeals', seconds: 8 }];
+    w['switchLeadMs'] = 20_000;
+    w['playlist'] = [{ scene: 'overview', seconds: 12 }, { scene: 'appeals', seconds: 12 }];
     w['schedule'] = [];
     w['alarms'] = [];
   });
@@ -57,15 +60,15 @@ describe('a wall of two screens and the console', () => {
     for (const s of screens) expect(await until(async () => !!(await sceneOf(s.page)), 60_000)).toBe(true);
     const first = await sceneOf(screens[0]!.page);
     expect(['overview', 'appeals']).toContain(first);
-    const moved = await until(async () => (await sceneOf(screens[0]!.page)) !== first, 30_000, 200);
+    const moved = await until(async () => (await sceneOf(screens[0]!.page)) !== first, 45_000, 200);
     expect(moved, 'the rotation moved to the next scene').toBe(true);
     const next = await sceneOf(screens[0]!.page);
     expect(await until(async () => (await sceneOf(screens[1]!.page)) === next, 2000)).toBe(true);
     // each screen shows its own half: the map of Appeals is on the left screen, the figures on the right
-    await until(async () => (await sceneOf(screens[0]!.page)) === 'appeals', 20_000, 200);
+    expect(await until(async () => (await sceneOf(screens[0]!.page)) === 'appeals', 60_000, 200)).toBe(true);
     expect(await screens[0]!.page.locator('[data-scene-layer="appeals"] [data-panel="map"]').count(),
       await screens[0]!.page.evaluate(() => document.querySelector('.screen-root')?.outerHTML.slice(0, 600))).toBe(1);
-    await until(async () => (await sceneOf(screens[1]!.page)) === 'appeals', 10_000, 200);
+    expect(await until(async () => (await sceneOf(screens[1]!.page)) === 'appeals', 10_000, 200)).toBe(true);
     expect(await screens[1]!.page.locator('[data-scene-layer="appeals"] [data-panel="map"]').count()).toBe(0);
     expect(await screens[1]!.page.locator('[data-scene-layer="appeals"] [data-panel="appeals-today"]').count()).toBe(1);
   });
@@ -89,19 +92,33 @@ describe('a wall of two screens and the console', () => {
     await cdp.send('Page.startScreencast', { format: 'png', maxWidth: 480, maxHeight: 270, everyNthFrame: 1 });
     const before = (await diag(screens[0]!.page)).switches.length;
     await page.locator('[data-scene-button="fleet"]').click();
-    const switched = await until(async () => (await Promise.all(screens.map((s) => sceneOf(s.page)))).every((x) => x === 'fleet'), 10_000, 50);
+    const switched = await until(async () => (await Promise.all(screens.map((s) => sceneOf(s.page)))).every((x) => x === 'fleet'), 25_000, 50);
     await new Promise((r) => setTimeout(r, 800));
     await cdp.send('Page.stopScreencast');
     await cdp.detach();
     expect(switched, 'both screens show the fleet scene').toBe(true);
 
-    const records = await Promise.all(screens.map(async (s) => (await diag(s.page)).switches.filter((r) => r.scene === 'fleet').at(-1)!));
-    expect(records[0]!.version).toBe(records[1]!.version);
-    const apart = Math.abs(records[0]!.at - records[1]!.at);
-    console.log(`scene switch: screens ${apart} ms apart; prepared for ${records.map((r) => `${r.preparedMs} ms${r.ready ? ', maps drawn' : ', maps NOT drawn'}`).join(' / ')}; ${Math.abs(records[0]!.at - records[0]!.planned)} ms from the planned moment; ${frames.length} frames captured`);
-    expect(apart, 'the two screens switched within 100 ms of each other').toBeLessThan(100);
-    expect(records.every((r) => r.preparedMs > 0), 'the scene was prepared before the switch').toBe(true);
+    // three switches measured (the machine is shared and noisy): the median must be within 100 ms
+    const measure = async (scene: string) => {
+      const records = await Promise.all(screens.map(async (s) => (await diag(s.page)).switches.filter((r) => r.scene === scene).at(-1)!));
+      expect(records[0]!.version).toBe(records[1]!.version);
+      expect(records.every((r) => r.preparedMs > 0), 'the scene was prepared before the switch').toBe(true);
+      const apart = Math.abs(records[0]!.at - records[1]!.at);
+      console.log(`scene switch to ${scene}: screens ${apart} ms apart; prepared for ${records.map((r) => `${r.preparedMs} ms${r.ready ? ', maps drawn' : ', maps NOT drawn'}`).join(' / ')}; ${records.map((r) => Math.round(r.at - r.planned)).join(' / ')} ms after the planned moment`);
+      return apart;
+    };
+    const aparts = [await measure('fleet')];
+    for (const scene of ['waste', 'incidents']) {
+      await page.locator(`[data-scene-button="${scene}"]`).click();
+      expect(await until(async () => (await Promise.all(screens.map((s) => sceneOf(s.page)))).every((x) => x === scene), 25_000, 50)).toBe(true);
+      aparts.push(await measure(scene));
+    }
+    const median = [...aparts].sort((a, b) => a - b)[1]!;
+    expect(median, `the two screens switched within 100 ms of each other (median of ${aparts.join(', ')} ms)`).toBeLessThan(100);
+    await page.locator('[data-scene-button="fleet"]').click();
+    expect(await until(async () => (await Promise.all(screens.map((s) => sceneOf(s.page)))).every((x) => x === 'fleet'), 25_000, 50)).toBe(true);
     expect((await diag(screens[0]!.page)).switches.length).toBeGreaterThan(before);
+    console.log(`${frames.length} frames of screen 1 captured around the switch`);
     expect(frames.length).toBeGreaterThan(2);
     for (const [i, png] of frames.entries()) {
       const img = decodePng(png);
@@ -130,6 +147,32 @@ describe('a wall of two screens and the console', () => {
     expect(page.url()).toBe(at);
     expect(await sceneOf(page)).toBe('fleet');
     expect(await page.evaluate(() => getComputedStyle(document.querySelector('.screen-root')!).cursor)).toBe('none');
+  });
+
+  it('rebuilds a map whose WebGL context was lost, and reloads itself after an uncaught error into the same scene', async () => {
+    const { page } = screens[0]!;
+    const boxes = () => page.evaluate(() => [...document.querySelectorAll('.screen-root [data-scene-layer] .map-box')]
+      .map((b) => { const e = b as HTMLElement & { tag?: number }; e.tag ??= Math.random(); return { tag: e.tag, ready: e.dataset['ready'] === 'true' }; }));
+    const [before] = await boxes();
+    expect(before).toBeTruthy();
+    const lost = await page.evaluate(() => {
+      const canvas = document.querySelector<HTMLCanvasElement>('.screen-root .map-box canvas.maplibregl-canvas');
+      const gl = canvas?.getContext('webgl2') ?? canvas?.getContext('webgl');
+      const ext = gl?.getExtension('WEBGL_lose_context');
+      ext?.loseContext();
+      return !!ext;
+    });
+    expect(lost, 'the test could take the WebGL context away').toBe(true);
+    expect(await until(async () => { const b = await boxes(); return b.length === 1 && b[0]!.tag !== before!.tag && b[0]!.ready; }, 30_000),
+      'a new map was built and drew').toBe(true);
+
+    const scene = await sceneOf(page);
+    await page.evaluate(() => { (window as unknown as { marker: number }).marker = 1; setTimeout(() => { throw new Error('a test of recovery'); }); });
+    expect(await until(async () => (await page.evaluate(() => (window as unknown as { marker?: number }).marker).catch(() => 1)) === undefined, 15_000),
+      'the page reloaded itself').toBe(true);
+    expect(await until(async () => (await sceneOf(page).catch(() => null)) === scene, 30_000), 'and shows the same scene').toBe(true);
+    const thrown = screens[0]!.errors.indexOf('a test of recovery');
+    if (thrown >= 0) screens[0]!.errors.splice(thrown, 1); // ours, on purpose
   });
 
   it('brings both screens back to the same scene after the server is killed and restarted, without a reload', async () => {

@@ -13,6 +13,7 @@ import { basemapStyle } from './basemap-style';
 import { bboxOf, type Geodata } from './geodata';
 import { drawIconAtlas, type IconAtlas } from './icons';
 import { baseLayers, binaryPoints, motionLayers, PULSE_MS, type MapInputs } from './live-layers';
+import { afterQuiet } from '../screen/quiet';
 
 setWorkerUrl(workerUrl);
 
@@ -111,6 +112,7 @@ export function createMapController(container: HTMLElement, geo: Geodata, live: 
   function draw(t: number) {
     raf = 0;
     if (destroyed) return;
+    if (afterQuiet(Date.now()) !== Date.now()) { schedule(0); return; } // drawn after the scene switch
     const s = useWall.getState();
     const moving = live.fleet.advance(t);
     const now = serverNow(s);
@@ -140,6 +142,8 @@ export function createMapController(container: HTMLElement, geo: Geodata, live: 
   /** Draws on an animation frame at least `delayMs` from now (or sooner, if an earlier draw is already due). */
   function schedule(delayMs = 0) {
     if (destroyed) return;
+    const wall = Date.now() + Math.max(0, delayMs);
+    delayMs = afterQuiet(wall) - Date.now(); // a scene switch is about to happen: draw after it
     const due = performance.now() + Math.max(0, delayMs);
     if (raf || (timer && dueAt <= due)) return;
     if (timer) clearTimeout(timer);

@@ -7,6 +7,8 @@ import { SceneCanvas } from './SceneCanvas';
 import { useScreen } from './screen-store';
 import { useSceneSwitch } from './scene-switch';
 import { burnInShift } from './kiosk';
+import { useLive } from '../live/live-context';
+import { WALL_EVENTS } from '../../../server/protocol/walls';
 
 function useViewport() {
   const [v, setV] = useState({ width: window.innerWidth, height: window.innerHeight });
@@ -46,20 +48,22 @@ export function ScreenApp() {
   const fmt = useFmt();
   const { wall, screen, scenes, error } = useScreen();
   const mode = useScreen((s) => s.state?.mode ?? 'normal');
-  const stack = useSceneSwitch();
+  const live = useLive();
+  const stack = useSceneSwitch((version) => { live.socket.emit(WALL_EVENTS.ready, { version }); });
   const viewport = useViewport();
   const now = useWall((s) => s.now + s.clockOffset);
   if (error) return <div className="fatal" role="alert"><h1>{fmt.t('screenError')}</h1><p>{error}</p></div>;
   if (!wall || !stack.shown) return <div className="screen-root" data-scene="" />;
   const shift = burnInShift(now);
-  const layers = [stack.shown, stack.next].filter((s): s is string => !!s && !!scenes[s]);
+  const layers = [stack.shown, stack.next, stack.leaving].filter((s, i, all): s is string => !!s && !!scenes[s] && all.indexOf(s) === i);
   return (
     <div className="screen-root" data-scene={stack.shown} data-next-scene={stack.next ?? ''} data-wall={wall.id}
       data-screen={screen?.id ?? ''} data-mode={mode}>
       <div className="stage" style={{ transform: `translate(${shift.x}px, ${shift.y}px)` }}>
         {/* keyed by scene: the prepared scene is the same element once raised, so nothing is redrawn at the switch */}
         {layers.map((id) => (
-          <div key={id} className="scene-layer" data-scene-layer={id} style={{ zIndex: id === stack.shown ? 2 : 1 }}>
+          <div key={id} className="scene-layer" data-scene-layer={id} style={{ zIndex: id === stack.shown ? 2 : 1 }}
+            {...(id === stack.leaving ? { 'data-leaving': '' } : {})}>
             <SceneCanvas layout={scenes[id]!} wall={wall} screen={screen} viewport={viewport} />
           </div>
         ))}
