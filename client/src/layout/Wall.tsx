@@ -5,7 +5,8 @@ import { PANELS } from '../panels/registry';
 import { useWall } from '../store/wall-store';
 import { useFmt } from '../ui/use-fmt';
 
-const Cell = memo(function Cell({ spec }: { spec: PanelSpec }) {
+/** One panel in its grid cell (the single-layout wall and every scene of a wall screen). */
+export const Cell = memo(function Cell({ spec }: { spec: PanelSpec }) {
   const Panel = PANELS[spec.kind];
   const { col, row, cols, rows } = spec.area;
   return (

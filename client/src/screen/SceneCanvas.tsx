@@ -3,17 +3,7 @@
 import { memo } from 'react';
 import type { Layout, PanelSpec } from '../../../server/protocol/layout';
 import type { ScreenSpec, WallConfig } from '../../../server/protocol/walls';
-import { PANELS } from '../panels/registry';
-
-const Cell = memo(function Cell({ spec }: { spec: PanelSpec }) {
-  const Panel = PANELS[spec.kind];
-  const { col, row, cols, rows } = spec.area;
-  return (
-    <div className="cell" style={{ gridColumn: `${col} / span ${cols}`, gridRow: `${row} / span ${rows}` }}>
-      <Panel options={spec.options ?? {}} />
-    </div>
-  );
-});
+import { Cell } from '../layout/Wall';
 
 /** Does a panel's area reach into the screen's rectangle (in the wall's pixels)? */
 function visibleOn(p: PanelSpec, layout: Layout, wall: WallConfig, screen: ScreenSpec): boolean {
