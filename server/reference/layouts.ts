@@ -1,11 +1,10 @@
 // Loads and checks the wall layouts in data/layouts/*.json: the schema, then that every panel sits inside the grid
 // and no two panels overlap. A broken layout stops the start with the file and the JSON path.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { Type } from '@sinclair/typebox';
-import { Value } from '@sinclair/typebox/value';
 import { MAP_LAYERS, PANEL_KINDS, PANEL_STREAMS, type Layout } from '../protocol/layout';
-import { ReferenceError } from './load';
+import { ReferenceError, readChecked } from './load';
 
 const literals = <T extends string>(list: readonly T[]) => Type.Union(list.map((v) => Type.Literal(v)));
 const Cell = Type.Integer({ minimum: 1, maximum: 48 });
@@ -56,11 +55,7 @@ export function loadLayoutDir(dir: string, what: string): Map<string, Layout> {
   const layouts = new Map<string, Layout>();
   for (const name of readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
     const file = path.join(dir, name);
-    let value: unknown;
-    try { value = JSON.parse(readFileSync(file, 'utf8')); } catch (e) { throw new ReferenceError(file, '', `not valid JSON (${(e as Error).message})`); }
-    const error = Value.Errors(LayoutFile, value).First();
-    if (error) throw new ReferenceError(file, error.path, error.message);
-    const layout = value as Layout;
+    const layout = readChecked(file, LayoutFile) as Layout;
     if (`${layout.id}.json` !== name) throw new ReferenceError(file, '/id', `id "${layout.id}" must match the file name`);
     checkPlacement(file, layout);
     layout.panels.forEach((p, i) => {

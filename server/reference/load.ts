@@ -52,7 +52,8 @@ function readJson(file: string): unknown {
   }
 }
 
-function readChecked<T extends TSchema>(file: string, schema: T): Static<T> {
+/** A reference file read and checked against its schema; errors name the file and the JSON path. */
+export function readChecked<T extends TSchema>(file: string, schema: T): Static<T> {
   const value = readJson(file);
   const error = Value.Errors(schema, value).First();
   if (error) throw new ReferenceError(file, error.path, error.message);

@@ -1,13 +1,12 @@
 // Loads and checks the walls (data/walls/*.json) and the scenes they show (data/scenes/*.json): screens inside the
 // wall's canvas and not overlapping, every scene named exists, playlists and schedules readable. A broken file stops
 // the start with the file and the JSON path.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { Type } from '@sinclair/typebox';
-import { Value } from '@sinclair/typebox/value';
 import type { Layout } from '../protocol/layout';
 import type { WallConfig } from '../protocol/walls';
-import { ReferenceError } from './load';
+import { ReferenceError, readChecked } from './load';
 import { loadLayoutDir } from './layouts';
 
 const Id = Type.String({ pattern: '^[a-z0-9][a-z0-9-]*$', maxLength: 40 });
@@ -53,11 +52,7 @@ export function loadWalls(dataDir: string): Walls {
   const walls = new Map<string, WallConfig>();
   for (const name of readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
     const file = path.join(dir, name);
-    let value: unknown;
-    try { value = JSON.parse(readFileSync(file, 'utf8')); } catch (e) { throw new ReferenceError(file, '', `not valid JSON (${(e as Error).message})`); }
-    const error = Value.Errors(WallFile, value).First();
-    if (error) throw new ReferenceError(file, error.path, error.message);
-    const w = value as Omit<WallConfig, 'schedule' | 'alarms' | 'switchLeadMs'> & Partial<WallConfig>;
+    const w = readChecked(file, WallFile) as Omit<WallConfig, 'schedule' | 'alarms' | 'switchLeadMs'> & Partial<WallConfig>;
     if (`${w.id}.json` !== name) throw new ReferenceError(file, '/id', `id "${w.id}" must match the file name`);
     const ids = new Set<string>();
     w.screens.forEach((s, i) => {

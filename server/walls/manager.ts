@@ -224,8 +224,8 @@ export function createWallManager(o: WallManagerOptions) {
       const list = playlistOf(w, which);
       // resume continues with the current scene's place in the playlist; next moves on at once
       const current = which === s.rotation.playlist ? s.rotation.index : 0;
-      const index = action === 'next' ? (current + 1) % list.length : list.findIndex((p) => p.scene === s.scene) >= 0
-        ? list.findIndex((p) => p.scene === s.scene) : current;
+      const here = list.findIndex((p) => p.scene === s.scene);
+      const index = action === 'next' ? (current + 1) % list.length : here >= 0 ? here : current;
       const item = list[index]!;
       const next = { ...s, ...switchTo(w, s, item.scene), alarm: null };
       return commit(wall, { ...next, rotation: { playing: true, playlist: which, index,

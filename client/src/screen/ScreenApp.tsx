@@ -6,7 +6,7 @@ import { useFmt } from '../ui/use-fmt';
 import { SceneCanvas } from './SceneCanvas';
 import { useScreen } from './screen-store';
 import { useSceneSwitch } from './scene-switch';
-import { burnInShift } from './kiosk';
+import { burnInShift, burnInStep } from './kiosk';
 import { useLive } from '../live/live-context';
 import { WALL_EVENTS } from '../../../server/protocol/walls';
 
@@ -51,10 +51,10 @@ export function ScreenApp() {
   const live = useLive();
   const stack = useSceneSwitch((version) => { live.socket.emit(WALL_EVENTS.ready, { version }); });
   const viewport = useViewport();
-  const now = useWall((s) => s.now + s.clockOffset);
+  const step = useWall((s) => burnInStep(s.now + s.clockOffset));
   if (error) return <div className="fatal" role="alert"><h1>{fmt.t('screenError')}</h1><p>{error}</p></div>;
   if (!wall || !stack.shown) return <div className="screen-root" data-scene="" />;
-  const shift = burnInShift(now);
+  const shift = burnInShift(step);
   const layers = [stack.shown, stack.next, stack.leaving].filter((s, i, all): s is string => !!s && !!scenes[s] && all.indexOf(s) === i);
   return (
     <div className="screen-root" data-scene={stack.shown} data-next-scene={stack.next ?? ''} data-wall={wall.id}

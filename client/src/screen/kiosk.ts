@@ -48,5 +48,9 @@ export function reloadOnErrors(onReload: (inSeconds: number) => void): (reason: 
 const SHIFTS: readonly { x: number; y: number }[] = [
   { x: 0, y: 0 }, { x: 2, y: 1 }, { x: 3, y: -1 }, { x: 1, y: -2 }, { x: -1, y: -2 }, { x: -3, y: -1 }, { x: -2, y: 1 }, { x: 0, y: 2 },
 ];
-/** The picture's offset now: a new one every 15 minutes, at most 3 px. */
-export const burnInShift = (serverTime: number): { x: number; y: number } => SHIFTS[Math.floor(serverTime / 900_000) % SHIFTS.length]!;
+const SHIFT_MS = 900_000;
+/** Which 15-minute step of the burn-in drift a server time is in (changes 4 times an hour, so a page selecting it
+ *  re-renders that rarely, not with every tick of the clock). */
+export const burnInStep = (serverTime: number): number => Math.floor(serverTime / SHIFT_MS);
+/** The picture's offset in a step: at most 3 px. */
+export const burnInShift = (step: number): { x: number; y: number } => SHIFTS[step % SHIFTS.length]!;
