@@ -3,6 +3,7 @@ import { loadConfig, ConfigError } from './config/config';
 import { ReferenceError } from './reference/load';
 import Fastify from 'fastify';
 import { buildApp } from './app/build';
+import { ClusterError } from './cluster/cluster';
 import { osmandRoutes } from './adapters/osmand/routes';
 import { registerRateLimit } from './access/guard';
 
@@ -19,6 +20,7 @@ async function main(): Promise<void> {
     app = await buildApp(config);
   } catch (e) {
     if (e instanceof ReferenceError) { console.error(`Sitroom cannot start: reference data: ${e.message}`); process.exit(2); }
+    if (e instanceof ClusterError) { console.error(`Sitroom cannot start: ${e.message}`); process.exit(2); }
     throw e;
   }
   const { sitroom } = app;
@@ -26,8 +28,12 @@ async function main(): Promise<void> {
     'starting');
   await app.ready();
   const address = await app.listen({ port: config.port, host: config.host });
+  // followers on this host send writes here (the cluster shares one SQLite file, so they are on this host)
+  const port = app.server.address();
+  if (sitroom.cluster && typeof port === 'object' && port) sitroom.cluster.advertise(`http://127.0.0.1:${port.port}`);
   // Traccar Client posts to / on its own port (5055 by default); the same handler as /osmand on the main port
-  const osmand = config.osmand.port === null ? null : Fastify({ logger: false });
+  // (only the primary of a cluster listens there: it is the one that writes)
+  const osmand = config.osmand.port === null || !sitroom.primary ? null : Fastify({ logger: false });
   if (osmand && config.osmand.port !== null) {
     await registerRateLimit(osmand, config.limits.perMinute);
     await osmand.register(osmandRoutes, { ingest: sitroom.ingest, hub: sitroom.hub, osmand: config.osmand, now: () => sitroom.clock.now(), path: '/' });
@@ -44,6 +50,7 @@ async function main(): Promise<void> {
     `  Console: ${address}/console  (sign in as ${sitroom.access.firstAdmin ? `"admin" with the password in ${sitroom.access.firstAdmin.file}` : 'an operator or admin'}, or with the admin token)`,
     config.trustLoopback ? '  Browsers on this computer are trusted screens (SITROOM_TRUST_LOOPBACK=on); others pair with a code' : '  Every screen pairs with a code (SITROOM_TRUST_LOOPBACK=off)',
     `  API description: ${address}/docs`,
+    ...(sitroom.cluster ? [`  Cluster (SITROOM_REDIS_URL): this server is the ${sitroom.cluster.role}${sitroom.primary ? '' : '; writes go on to the primary'}`] : []),
     `  Try: curl ${address}/api/summary`,
     ...(osmand ? [`  OsmAnd / Traccar Client positions: http://${config.host}:${config.osmand.port}/`] : []),
     '',

@@ -17,6 +17,8 @@ export interface ReadRoutesOptions {
   now: () => number;
   summary: () => Summary;
   startedAt: number;
+  /** this server's place in a cluster (SITROOM_REDIS_URL), absent on a single server */
+  cluster?: () => { id: string; role: 'primary' | 'follower'; redis: boolean } | null;
 }
 
 const point = (lon: number, lat: number) => ({ type: 'Point' as const, coordinates: [lon, lat] });
@@ -27,9 +29,13 @@ export const readRoutes: FastifyPluginAsyncTypebox<ReadRoutesOptions> = async (a
   app.get('/healthz', { schema: { response: { 200: Type.Object({
     status: Type.Literal('ok'), time: Type.Number(), uptimeSeconds: Type.Number(),
     counts: Type.Object({ appeals: Type.Integer(), incidents: Type.Integer(), vehicles: Type.Integer(), sites: Type.Integer() }),
-  }) } } }, async () => ({
-    status: 'ok' as const, time: o.now(), uptimeSeconds: Math.round((Date.now() - o.startedAt) / 1000), counts: o.hub.counts(),
-  }));
+    cluster: Type.Optional(Type.Object({ id: Type.String(), role: Type.Union([Type.Literal('primary'), Type.Literal('follower')]),
+      redis: Type.Boolean({ description: 'Redis is reachable now' }) })),
+  }) } } }, async () => {
+    const node = o.cluster?.();
+    return { status: 'ok' as const, time: o.now(), uptimeSeconds: Math.round((Date.now() - o.startedAt) / 1000), counts: o.hub.counts(),
+      ...(node ? { cluster: node } : {}) };
+  });
 
   app.get('/api/summary', { config: { role: 'screen' } },
     async () => o.summary());

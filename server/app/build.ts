@@ -43,6 +43,9 @@ import { computeSummary } from '../domain/indicators';
 import { createJobs, type Jobs } from '../jobs';
 import { createSimulator, type Simulator } from '../sim';
 import { speedClock, type Clock } from './clock';
+import { joinCluster, type ClusterNode } from '../cluster/cluster';
+import { followPrimary, publishFromPrimary, relayNotices, reportScreens } from '../cluster/hub-relay';
+import { forwardWrites } from '../cluster/write-forward';
 
 export interface Sitroom {
   config: Config;
@@ -63,6 +66,10 @@ export interface Sitroom {
   access: Access;
   pairing: Pairing;
   walls: WallManager;
+  /** several servers through Redis (SITROOM_REDIS_URL), or null for a single server */
+  cluster: ClusterNode | null;
+  /** this server writes (single server or the cluster's primary) */
+  primary: boolean;
 }
 
 declare module 'fastify' {
@@ -87,15 +94,21 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const store = createStore(config.dbPath, config.dbSync);
   const app = Fastify({
     logger: options.logger === false ? false : { level: config.logLevel },
+    // in a cluster a follower on this host forwards writes with the client's address in X-Forwarded-For
+    trustProxy: config.redisUrl ? ['127.0.0.1', '::1'] : false,
     // the first start backfills a year of history before it listens; it must not count as a stuck plugin
     pluginTimeout: 0,
     ajv: { customOptions: { allErrors: false, coerceTypes: 'array', removeAdditional: false } },
   }).withTypeProvider<TypeBoxTypeProvider>();
   const log = (msg: string, extra: Record<string, unknown> = {}) => app.log.info(extra, msg);
+  const cluster = config.redisUrl ? await joinCluster(config.redisUrl, log) : null;
+  const primary = cluster === null || cluster.role === 'primary';
+  if (cluster) log(`cluster: this server is the ${cluster.role}`, { id: cluster.id });
 
   const hub = createHub(reference.municipalities.map((m) => m.id), reference.operators.map((o) => o.id));
   const t0 = now();
-  hub.load({
+  // a follower's hub is a copy of the primary's, loaded when the app is ready (hub-relay.ts)
+  if (primary) hub.load({
     appeals: store.appeals.receivedSince(t0 - APPEAL_WINDOW), incidents: store.incidents.live(t0 - RESOLVED_INCIDENT_WINDOW),
     vehicles: store.fleet.all(), containers: store.containers.all(),
   }, t0);
@@ -118,18 +131,27 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     dbPath: config.dbPath, now: () => Date.now() });
   let walls: WallManager | null = null;
   let pairing: Pairing | null = null;
-  const gateway = attachGateway(app.server, { hub, now, kpi: () => jobs.summary(), access, walls: () => walls!,
-    seen: (id) => pairing?.seen(id) });
+  // the indicators: computed here on a single server or the primary; a follower shows the primary's copy
+  const summary = () => primary ? jobs.summary() : (hub.snapshot('kpi') ?? computeSummary(store, reference, hub, now(), config.timezone));
+  let screens: ReturnType<typeof reportScreens> | null = null;
+  const gateway = attachGateway(app.server, { hub, now, kpi: summary, access, walls: () => walls!,
+    seen: (id) => { if (primary) pairing?.seen(id); }, adapter: cluster?.adapter, screensChanged: () => screens?.changed() });
+  const relay = cluster && primary ? relayNotices(gateway.io) : null;
+  const notifyConsoles = (what: string) => { gateway.notifyConsoles(what); relay?.console(what); };
   walls = createWallManager({ walls: wallConfig.walls, scenes: wallConfig.scenes, store, reference, hub, timezone: config.timezone,
-    now: () => Date.now(), dataNow: now, onState: (s, before) => gateway.wallChanged(s, before), onAction: () => gateway.notifyConsoles('log') });
+    now: () => Date.now(), dataNow: now, follower: !primary,
+    onState: (s, before) => { gateway.wallChanged(s, before); relay?.wall(s); }, onAction: () => notifyConsoles('log') });
   pairing = createPairing({ store, now: () => Date.now(), wall: (id) => walls!.config(id),
     online: (id) => gateway.online().some((o) => o.screenId === id) });
-  const sim = config.sim.enabled ? createSimulator({ config, reference, ingest, store, now, log }) : null;
+  if (cluster) screens = reportScreens(gateway.io, cluster, gateway, (id) => { if (primary) pairing!.seen(id); });
+  const follower = cluster && !primary ? followPrimary(gateway.io, cluster, hub, walls, gateway, log) : null;
+  const stopPublishing = cluster && primary ? publishFromPrimary(gateway.io, hub, walls) : null;
+  const sim = config.sim.enabled && primary ? createSimulator({ config, reference, ingest, store, now, log }) : null;
   const capReceiver = createCapReceiver({ ingest, store, reference, now, language: config.cap.language });
   const capFeeds = createCapFeeds(config.cap.feeds, config.cap.pollSeconds, capReceiver, (msg, extra) => app.log.warn(extra ?? {}, msg));
   let capExpiry: NodeJS.Timeout | null = null;
   const sitroom: Sitroom = { config, reference, layouts, store, hub, ingest, jobs, gateway, sim, clock, producerKeys,
-    generatedKey, admin, cap: { receiver: capReceiver, feeds: capFeeds }, access, pairing, walls };
+    generatedKey, admin, cap: { receiver: capReceiver, feeds: capFeeds }, access, pairing, walls, cluster, primary };
   app.decorate('sitroom', sitroom);
 
   app.setErrorHandler((error: FastifyError, _req, reply) => {
@@ -154,6 +176,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
         ? { field: 'body' } : {}) });
   });
 
+  // before any other hook: a follower's writes are the primary's to check, limit and store
+  if (cluster && !primary) forwardWrites(app, () => cluster.primaryUrl());
   await registerDocs(app);
   await registerRateLimit(app, config.limits.perMinute);
   registerRoles(app, access);
@@ -161,7 +185,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(ingestRoutes, { ingest, keys: producerKeys, bodyLimit });
   await app.register(adminRoutes, { keys: producerKeys, access });
   await app.register(sessionRoutes, { access });
-  await app.register(pairingRoutes, { pairing, changed: (what) => gateway.notifyConsoles(what), revoked: (id) => gateway.revokeScreen(id) });
+  await app.register(pairingRoutes, { pairing, changed: notifyConsoles, revoked: (id) => { gateway.revokeScreen(id); relay?.revoke(id); } });
   await app.register(wallRoutes, { walls, online: () => gateway.online() });
   await app.register(open311Routes, { prefix: '/open311/v2', ingest, store, reference, keys: producerKeys, timezone: config.timezone,
     now, channel: config.open311Channel });
@@ -169,7 +193,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(fiwareRoutes, { waste: createWasteReceiver({ ingest, store, reference, now }), keys: producerKeys, bodyLimit });
   await app.register(osmandRoutes, { ingest, hub, osmand: config.osmand, now, path: '/osmand' });
   await app.register(layoutRoutes, { layouts, defaultId: DEFAULT_LAYOUT });
-  await app.register(readRoutes, { store, hub, reference, now, summary: () => jobs.summary(), startedAt: Date.now() });
+  await app.register(readRoutes, { store, hub, reference, now, summary, cluster: () => (cluster ? { id: cluster.id, role: cluster.role, redis: cluster.connected() } : null), startedAt: Date.now() });
   if (existsSync(path.join(clientDist, 'index.html'))) {
     // wildcard: files are looked up per request, so a rebuilt wall (new hashed names) is served without a restart
     await app.register(fastifyStatic, { root: clientDist, wildcard: true });
@@ -182,6 +206,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   }
 
   app.addHook('onReady', async () => {
+    if (follower) { await follower.start(); return; }
     if (options.autoStart === false) return;
     if (sim) await sim.start();
     jobs.refreshKpi(true);
@@ -197,9 +222,12 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     jobs.stop();
     walls!.stop();
     sim?.stop();
+    stopPublishing?.();
+    screens?.stop();
     gateway.close();
   });
   app.addHook('onClose', async () => {
+    await cluster?.close();
     store.close();
   });
   return app;

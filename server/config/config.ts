@@ -31,6 +31,8 @@ export const ConfigSchema = Type.Object({
     bodyMb: Type.Number({ minimum: 0.1, maximum: 1024 }),
   }),
   outOfRegion: Type.Union([Type.Literal('flag'), Type.Literal('reject')]),
+  /** several servers sharing live messages through this Redis (null: a single server) */
+  redisUrl: Type.Union([Type.String({ pattern: '^rediss?://' }), Type.Null()]),
   cap: Type.Object({
     feeds: Type.Array(Type.String({ pattern: '^https?://' })),
     pollSeconds: Int(10, 86_400),
@@ -73,7 +75,7 @@ const SOURCES: Record<string, string> = {
   '/osmand/speedUnit': 'SITROOM_OSMAND_SPEED_UNIT', '/osmand/devices': 'SITROOM_OSMAND_DEVICES',
   '/timezone': 'SITROOM_TZ', '/open311Channel': 'SITROOM_OPEN311_CHANNEL', '/ingestKeys': 'SITROOM_INGEST_KEYS',
   '/adminToken': 'SITROOM_ADMIN_TOKEN', '/trustLoopback': 'SITROOM_TRUST_LOOPBACK', '/sessionHours': 'SITROOM_SESSION_HOURS', '/limits/perMinute': 'SITROOM_RATE_LIMIT', '/limits/bodyMb': 'SITROOM_BODY_LIMIT_MB',
-  '/outOfRegion': 'SITROOM_OUT_OF_REGION', '/cap/feeds': 'SITROOM_CAP_FEEDS', '/cap/pollSeconds': 'SITROOM_CAP_POLL_SECONDS',
+  '/outOfRegion': 'SITROOM_OUT_OF_REGION', '/redisUrl': 'SITROOM_REDIS_URL', '/cap/feeds': 'SITROOM_CAP_FEEDS', '/cap/pollSeconds': 'SITROOM_CAP_POLL_SECONDS',
   '/cap/language': 'SITROOM_CAP_LANGUAGE', '/deadlinesHours': 'SITROOM_DEADLINES',
   '/dbSync': 'SITROOM_DB_SYNC', '/logLevel': 'SITROOM_LOG_LEVEL',
   '/retention/appealsDays': 'SITROOM_RETAIN_APPEALS_DAYS', '/retention/incidentsDays': 'SITROOM_RETAIN_INCIDENTS_DAYS',
@@ -140,6 +142,7 @@ export function loadConfig(env: Env = process.env): Config {
     sessionHours: num(env, 'SITROOM_SESSION_HOURS', 12),
     limits: { perMinute: num(env, 'SITROOM_RATE_LIMIT', 1200), bodyMb: num(env, 'SITROOM_BODY_LIMIT_MB', 16) },
     outOfRegion: (env.SITROOM_OUT_OF_REGION?.trim().toLowerCase() || 'flag') as Config['outOfRegion'],
+    redisUrl: env.SITROOM_REDIS_URL?.trim() || null,
     cap: {
       feeds: (env.SITROOM_CAP_FEEDS ?? '').split(/[\s,]+/).map((u) => u.trim()).filter(Boolean),
       pollSeconds: num(env, 'SITROOM_CAP_POLL_SECONDS', 60),

@@ -3,7 +3,7 @@
 // subscribe answers with a snapshot or the missed deltas; the hub's deltas and fleet frames are encoded once per
 // message and sent to each room. Screens of a wall in visitor mode sit in separate rooms that get the visitor
 // version of every topic, so nothing personal is ever sent to them.
-import { Server, type Socket } from 'socket.io';
+import { Server, type ServerOptions, type Socket } from 'socket.io';
 import type { Server as HttpServer } from 'node:http';
 import { EVENTS, PROTOCOL_VERSION, TOPICS, parseSubscribe, type Hello, type SubscribeReply, type Topic, type TopicSync,
   type UnsubscribeReply } from '../protocol/live';
@@ -30,11 +30,21 @@ export interface GatewayOptions {
   walls: () => WallManager;
   /** a paired screen was heard from */
   seen: (screenId: string) => void;
+  /** the socket.io adapter shared by several servers (server/cluster); absent on a single server */
+  adapter?: ServerOptions['adapter'];
+  /** this server's wall screens came, went or became ready (a follower tells the primary) */
+  screensChanged?: () => void;
 }
 
+/** A wall screen online on some server, with the newest scene version it has prepared. */
+export interface ScreenPresence extends OnlineScreen { ready: number }
 
-export function attachGateway(server: HttpServer, { hub, now, kpi, access, walls, seen }: GatewayOptions) {
-  const io = new Server(server, { serveClient: false, perMessageDeflate: false, maxHttpBufferSize: 1e6 });
+
+export function attachGateway(server: HttpServer, { hub, now, kpi, access, walls, seen, adapter, screensChanged }: GatewayOptions) {
+  const io = new Server(server, { serveClient: false, perMessageDeflate: false, maxHttpBufferSize: 1e6, ...(adapter ? { adapter } : {}) });
+  /** wall screens on the other servers of a cluster, as each last reported them */
+  const remote = new Map<string, { screens: ScreenPresence[]; at: number }>();
+  const REMOTE_STALE_MS = 15_000;
   const data = (s: Socket) => s.data as SocketData;
 
   const sync = (topic: Topic, since: number | undefined): TopicSync => {
@@ -101,6 +111,7 @@ export function attachGateway(server: HttpServer, { hub, now, kpi, access, walls
       if (d.visitor !== (state.mode === 'visitor')) moveRooms(socket, state.mode === 'visitor');
       ack({ wall: config, screen: spec, scenes: manager.scenesOf(config.id), state } satisfies WallJoin);
       notifyConsoles('screens');
+      screensChanged?.();
     });
 
     // a screen has the announced scene ready; when every screen page of the wall has, the switch comes forward
@@ -109,8 +120,8 @@ export function attachGateway(server: HttpServer, { hub, now, kpi, access, walls
       const version = (raw as { version?: unknown } | null)?.version;
       if (!d.wall || typeof version !== 'number') return;
       d.ready = version;
-      const members = [...io.sockets.sockets.values()].filter((x) => data(x).wall === d.wall && data(x).screen !== null);
-      if (members.every((x) => data(x).ready >= version)) walls().ready(d.wall, version);
+      checkReady(d.wall);
+      screensChanged?.();
     });
 
     socket.on('console:join', (ack: unknown) => {
@@ -118,7 +129,7 @@ export function attachGateway(server: HttpServer, { hub, now, kpi, access, walls
       if (ok) void socket.join(CONSOLE);
       if (typeof ack === 'function') ack(ok ? { ok: true, name: data(socket).identity.name, role: data(socket).identity.role } : { error: 'the console needs an operator or admin sign-in' });
     });
-    socket.on('disconnect', () => { if (data(socket).wall) notifyConsoles('screens'); });
+    socket.on('disconnect', () => { if (data(socket).wall) { notifyConsoles('screens'); screensChanged?.(); } });
   });
 
   /** Moves a socket between normal and visitor rooms at once (no delta of the other kind can reach it after this
@@ -132,16 +143,45 @@ export function attachGateway(server: HttpServer, { hub, now, kpi, access, walls
     socket.emit(WALL_EVENTS.resubscribe);
   }
 
+  /** Every screen of the wall online, on this server and the others, has prepared the current scene version:
+   *  the wall manager may bring the switch forward (a follower's manager ignores it; its primary decides). */
+  function checkReady(wall: string): void {
+    const version = walls().state(wall).version;
+    const members = allScreens().filter((x) => x.wall === wall && x.screen !== null);
+    if (members.every((x) => x.ready >= version)) walls().ready(wall, version);
+  }
+
+  function localScreens(): ScreenPresence[] {
+    const out: ScreenPresence[] = [];
+    for (const s of io.sockets.sockets.values()) {
+      const d = data(s);
+      if (d.wall) out.push({ wall: d.wall, screen: d.screen, name: d.identity.name, via: d.identity.via, since: d.since, screenId: d.identity.screen?.id ?? null, ready: d.ready });
+    }
+    return out;
+  }
+  function allScreens(): ScreenPresence[] {
+    const t = Date.now();
+    const out = localScreens();
+    for (const [node, r] of remote) {
+      if (t - r.at > REMOTE_STALE_MS) remote.delete(node);
+      else out.push(...r.screens);
+    }
+    return out;
+  }
+
+  // Every server sends the hub's changes to its own sockets only (io.local): in a cluster each server holds a copy
+  // of the hub fed by the primary (server/cluster/hub-relay.ts), so nothing is delivered twice.
+  const local = io.local;
   const hasMembers = (name: string) => (io.sockets.adapter.rooms.get(name)?.size ?? 0) > 0;
   const stop = hub.listen({
     delta: (d) => {
-      io.to(room(d.topic, false)).emit(EVENTS.delta, d);
-      if (hasMembers(room(d.topic, true))) io.to(room(d.topic, true)).emit(EVENTS.delta, visitorDelta(d));
+      local.to(room(d.topic, false)).emit(EVENTS.delta, d);
+      if (hasMembers(room(d.topic, true))) local.to(room(d.topic, true)).emit(EVENTS.delta, visitorDelta(d));
     },
-    fleetFrame: (bytes) => { io.to([room('fleet', false), room('fleet', true)]).emit(EVENTS.fleetFrame, bytes); },
+    fleetFrame: (bytes) => { local.to([room('fleet', false), room('fleet', true)]).emit(EVENTS.fleetFrame, bytes); },
   });
 
-  function notifyConsoles(what: string): void { io.to(CONSOLE).emit(WALL_EVENTS.consoleChanged, { what }); }
+  function notifyConsoles(what: string): void { local.to(CONSOLE).emit(WALL_EVENTS.consoleChanged, { what }); }
 
   return {
     io,
@@ -151,7 +191,7 @@ export function attachGateway(server: HttpServer, { hub, now, kpi, access, walls
       if (state.mode !== before.mode) {
         for (const s of io.sockets.sockets.values()) if (data(s).wall === state.wall) moveRooms(s, state.mode === 'visitor');
       }
-      io.to(wallRoom(state.wall)).emit(WALL_EVENTS.state, state);
+      local.to(wallRoom(state.wall)).emit(WALL_EVENTS.state, state);
       notifyConsoles('walls');
     },
     notifyConsoles,
@@ -162,17 +202,20 @@ export function attachGateway(server: HttpServer, { hub, now, kpi, access, walls
       }
       notifyConsoles('screens');
     },
-    online(): OnlineScreen[] {
-      const out: OnlineScreen[] = [];
-      for (const s of io.sockets.sockets.values()) {
-        const d = data(s);
-        if (d.wall) out.push({ wall: d.wall, screen: d.screen, name: d.identity.name, via: d.identity.via, since: d.since, screenId: d.identity.screen?.id ?? null });
-      }
-      return out;
+    /** wall screens online on every server of the cluster */
+    online: (): OnlineScreen[] => allScreens().map(({ ready: _ready, ...s }) => s),
+    localScreens,
+    /** another server's wall screens (a follower reports them to the primary) */
+    setRemote(node: string, screens: ScreenPresence[] | null): void {
+      if (screens) remote.set(node, { screens, at: Date.now() }); else remote.delete(node);
+      for (const wall of new Set(screens?.map((x) => x.wall) ?? [])) checkReady(wall);
+      notifyConsoles('screens');
     },
+    /** every socket of this server fetches every topic anew (its hub was reloaded from the primary) */
+    resubscribeAll(): void { local.emit(WALL_EVENTS.resubscribe); },
     close(): void {
       stop();
-      io.disconnectSockets(true);
+      local.disconnectSockets(true);
       io.engine.close();
     },
   };

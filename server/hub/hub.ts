@@ -3,10 +3,10 @@
 import type { AppealRecord, ContainerSiteRecord, IncidentRecord, VehicleRecord } from '../domain/records';
 import { HOUR } from '../domain/time';
 import { encodeContainerColumns } from '../protocol/container-columns';
-import { encodeFleetFrame, type FleetFix } from '../protocol/fleet-frame';
+import { decodeFleetFrame, encodeFleetFrame, type FleetFix } from '../protocol/fleet-frame';
 import type { Delta, Snapshots, Topic } from '../protocol/live';
 import type { Summary } from '../protocol/summary';
-import { CONTAINER_STATUSES, type AppealView, type ContainerSiteView, type IncidentView, type VehicleView } from '../protocol/views';
+import { CONTAINER_STATUSES, VEHICLE_STATUSES, type AppealView, type ContainerSiteView, type IncidentView, type VehicleView } from '../protocol/views';
 import { TopicLog } from './sequence';
 import { appealView, containerView, incidentView, vehicleView } from './views';
 
@@ -24,6 +24,19 @@ export interface HubSeed {
   incidents: IncidentRecord[];
   vehicles: VehicleRecord[];
   containers: ContainerSiteRecord[];
+}
+
+/** Everything a hub holds, with the topics' sequence numbers: what a second server copies to mirror this one. */
+export interface HubImage {
+  seqs: Record<Topic, number>;
+  frameSeq: number;
+  lastTime: number;
+  touched: [Topic, number][];
+  appeals: AppealView[];
+  incidents: IncidentView[];
+  vehicles: VehicleView[];
+  sites: ContainerSiteView[];
+  kpi: Summary | null;
 }
 
 export function createHub(municipalityIds: readonly string[], operatorIds: readonly string[]) {
@@ -163,6 +176,82 @@ export function createHub(municipalityIds: readonly string[], operatorIds: reado
         kpi: () => kpi,
       };
       return snapshots[topic]() as Snapshots[T] | null;
+    },
+    /** The whole state under its sequence numbers (for a mirror on another server). */
+    image(): HubImage {
+      return { seqs: Object.fromEntries(Object.entries(logs).map(([t, l]) => [t, l.seq])) as Record<Topic, number>, frameSeq, lastTime,
+        touched: [...touched], appeals: [...appeals.values()], incidents: [...incidents.values()], vehicles: [...vehicles.values()],
+        sites: [...sites], kpi };
+    },
+    /** Becomes a copy of another server's hub; connected screens are told nothing here (the caller asks them to
+     *  resubscribe when their numbers may have changed). */
+    loadImage(img: HubImage): void {
+      appeals.clear(); incidents.clear(); vehicles.clear(); sites.length = 0; siteIndex.clear(); containerCache = null;
+      for (const a of img.appeals) appeals.set(a.id, a);
+      for (const i of img.incidents) incidents.set(i.id, i);
+      for (const v of img.vehicles) vehicles.set(v.id, v);
+      for (const site of img.sites) { sites[site.index] = site; siteIndex.set(site.id, site.index); }
+      kpi = img.kpi;
+      kpiSections = new Map(kpi ? Object.entries(kpi).filter(([k]) => k !== 'time').map(([k, v]) => [k, JSON.stringify(v)]) : []);
+      for (const t of Object.keys(logs) as Topic[]) logs[t].reset(img.seqs[t]);
+      touched.clear();
+      for (const [t, at] of img.touched) touched.set(t, at);
+      frameSeq = img.frameSeq;
+      lastTime = img.lastTime;
+    },
+    /** Applies a delta made by another server's hub under its own number and passes it on to this server's
+     *  listeners. 'old' = already had it; 'gap' = some were missed (the caller reloads the image). */
+    adopt(d: Delta): 'applied' | 'old' | 'gap' {
+      const log = logs[d.topic] as TopicLog<Topic>;
+      if (d.seq <= log.seq) return 'old';
+      if (d.seq !== log.seq + 1) return 'gap';
+      switch (d.topic) {
+        case 'appeals': case 'incidents': {
+          const state = (d.topic === 'appeals' ? appeals : incidents) as Map<string, AppealView | IncidentView>;
+          const p = d.payload as Delta<'appeals' | 'incidents'>['payload'];
+          for (const v of p.upsert) state.set(v.id, v);
+          for (const id of p.remove) state.delete(id);
+          break;
+        }
+        case 'fleet':
+          for (const v of (d.payload as Delta<'fleet'>['payload']).upsert) vehicles.set(v.id, v);
+          break;
+        case 'containers': {
+          const p = d.payload as Delta<'containers'>['payload'];
+          for (const site of p.added) { sites[site.index] = site; siteIndex.set(site.id, site.index); }
+          for (const c of p.changes) { const site = sites[c.index]; if (site) sites[c.index] = { ...site, fill: c.fill, status: c.status, servicedAt: c.servicedAt }; }
+          containerCache = null;
+          break;
+        }
+        case 'kpi': {
+          const sections = (d.payload as Delta<'kpi'>['payload']).sections;
+          if (kpi) kpi = { ...kpi, ...sections };
+          for (const [k, v] of Object.entries(sections)) if (k !== 'time') kpiSections.set(k, JSON.stringify(v));
+          break;
+        }
+      }
+      log.adopt(d);
+      lastTime = Math.max(lastTime, d.time);
+      touched.set(d.topic, d.time);
+      for (const l of listeners) l.delta(d);
+      return 'applied';
+    },
+    /** Takes another server's fleet frame: positions are updated for snapshots and the same bytes go on. */
+    adoptFrame(bytes: Uint8Array): void {
+      const f = decodeFleetFrame(bytes);
+      const byIndex = new Map<number, VehicleView>();
+      for (const v of vehicles.values()) byIndex.set(v.index, v);
+      for (let i = 0; i < f.count; i++) {
+        const v = byIndex.get(f.index[i]!);
+        if (!v) continue;
+        const status = f.status[i]!;
+        vehicles.set(v.id, { ...v, lon: f.lon[i]!, lat: f.lat[i]!, speedKmh: f.speedKmh[i] === 255 ? null : f.speedKmh[i]!,
+          heading: Number.isNaN(f.heading[i]!) ? null : f.heading[i]!, status: VEHICLE_STATUSES[status] ?? v.status,
+          fixAt: f.time - f.fixAgeS[i]! * 1000 });
+      }
+      frameSeq = f.seq;
+      lastTime = Math.max(lastTime, f.time);
+      for (const l of listeners) l.fleetFrame(bytes, f.time);
     },
     /** Encodes the whole fleet's latest fixes once and hands the frame to every listener. */
     tickFleet(now: number): Uint8Array | null {

@@ -15,6 +15,21 @@ export class TopicLog<T extends Topic> {
     return delta;
   }
 
+  /** A delta made elsewhere (the primary server), kept under its own number; a gap clears the ring so a client that
+   *  asks across it gets a snapshot. */
+  adopt(delta: Delta<T>): void {
+    if (delta.seq !== this.seq + 1) this.ring.length = 0;
+    this.seq = delta.seq;
+    this.ring.push(delta);
+    if (this.ring.length > this.capacity) this.ring.splice(0, this.ring.length - this.capacity);
+  }
+
+  /** Starts over at `seq` with no history (a mirror loading the primary's image). */
+  reset(seq: number): void {
+    this.seq = seq;
+    this.ring.length = 0;
+  }
+
   /** Deltas after `since`, or null when some of them are no longer kept (the client needs a snapshot). */
   since(since: number): Delta<T>[] | null {
     if (since > this.seq) return null; // a client from a previous server run: its numbers mean nothing here

@@ -32,6 +32,8 @@ export interface WallManagerOptions {
   dataNow: () => number;
   onState: (state: WallState, before: WallState) => void;
   onAction: (action: WallAction) => void;
+  /** a follower in a cluster: it only mirrors the primary's states (mirror()) and never decides or stores */
+  follower?: boolean;
 }
 
 const SPIKE_CHECK_MS = 30_000;
@@ -186,7 +188,7 @@ export function createWallManager(o: WallManagerOptions) {
     });
   }
 
-  const stopHub = o.hub.listen({
+  const stopHub = o.follower ? () => undefined : o.hub.listen({
     delta(d) {
       if (d.topic !== 'incidents') return;
       const dataNow = o.dataNow();
@@ -258,6 +260,7 @@ export function createWallManager(o: WallManagerOptions) {
     /** Every screen of the wall online has prepared the scene of `version`: the switch comes forward to a moment
      *  just ahead (never before its earliest time). */
     ready(wall: string, version: number): void {
+      if (o.follower) return;
       const s = states.get(wall);
       if (!s || s.version !== version) return;
       const at = Math.max(earliest.get(wall) ?? 0, o.now() + READY_MARGIN_MS);
@@ -265,6 +268,15 @@ export function createWallManager(o: WallManagerOptions) {
       commit(wall, { ...s, switchAt: at }, SYSTEM_ROTATION, null);
     },
     actions: (wall: string | null, limit = 100): WallAction[] => o.store.walls.actions(wall, limit),
+    /** A follower takes the primary's state of a wall (a newer version only); screens are told through onState. */
+    mirror(next: WallState): void {
+      const before = states.get(next.wall);
+      if (!before || next.version <= before.version) return;
+      states.set(next.wall, next);
+      o.onState(next, before);
+    },
+    /** every wall's state (what a follower copies) */
+    states: (): WallState[] => [...states.values()],
     tick,
     start(): void { if (!timer) { timer = setInterval(tick, 250); timer.unref(); } },
     stop(): void { if (timer) clearInterval(timer); timer = null; stopHub(); },
