@@ -2,11 +2,11 @@
 // state to the next. It knows nothing of sockets; the gateway listens to it.
 import type { AppealRecord, ContainerSiteRecord, IncidentRecord, VehicleRecord } from '../domain/records';
 import { HOUR } from '../domain/time';
-import { encodeContainerColumns } from '../protocol/container-columns';
+import { containerChangesList, decodeContainerChanges, encodeContainerChanges, encodeContainerColumns } from '../protocol/container-columns';
 import { decodeFleetFrame, encodeFleetFrame, type FleetFix } from '../protocol/fleet-frame';
 import type { Delta, Snapshots, Topic } from '../protocol/live';
 import type { Summary } from '../protocol/summary';
-import { CONTAINER_STATUSES, VEHICLE_STATUSES, type AppealView, type ContainerSiteView, type IncidentView, type VehicleView } from '../protocol/views';
+import { CONTAINER_STATUSES, VEHICLE_STATUSES, type AppealView, type ContainerChange, type ContainerSiteView, type IncidentView, type VehicleView } from '../protocol/views';
 import { TopicLog } from './sequence';
 import { appealView, containerView, incidentView, vehicleView } from './views';
 
@@ -128,14 +128,14 @@ export function createHub(municipalityIds: readonly string[], operatorIds: reado
     },
     applyContainers(records: readonly ContainerSiteRecord[], now: number): void {
       const added: ContainerSiteView[] = [];
-      const changes: Delta<'containers'>['payload']['changes'] = [];
+      const changes: ContainerChange[] = [];
       for (const s of records) {
         const known = siteIndex.has(s.id);
         const view = putSite(s);
         if (known) changes.push({ index: view.index, fill: view.fill, status: view.status, servicedAt: view.servicedAt });
         else added.push(view);
       }
-      if (added.length || changes.length) emit('containers', now, { added, changes });
+      if (added.length || changes.length) emit('containers', now, { added, changes: encodeContainerChanges(changes, now) });
     },
     /** Sends only the indicator sections that changed. */
     setKpi(summary: Summary): void {
@@ -170,7 +170,7 @@ export function createHub(municipalityIds: readonly string[], operatorIds: reado
         incidents: () => ({ items: [...incidents.values()] }),
         fleet: () => ({ vehicles: [...vehicles.values()] }),
         containers: () => (containerCache ??= {
-          operators: [...operatorIds], statuses: CONTAINER_STATUSES, ids: sites.map((s) => s.id),
+          operators: [...operatorIds], statuses: CONTAINER_STATUSES, count: sites.length,
           municipalities: [...municipalityIds], columns: encodeContainerColumns({ sites, operators: operatorIds, municipalities: municipalityIds }),
         }),
         kpi: () => kpi,
@@ -219,7 +219,7 @@ export function createHub(municipalityIds: readonly string[], operatorIds: reado
         case 'containers': {
           const p = d.payload as Delta<'containers'>['payload'];
           for (const site of p.added) { sites[site.index] = site; siteIndex.set(site.id, site.index); }
-          for (const c of p.changes) { const site = sites[c.index]; if (site) sites[c.index] = { ...site, fill: c.fill, status: c.status, servicedAt: c.servicedAt }; }
+          for (const c of containerChangesList(decodeContainerChanges(p.changes))) { const site = sites[c.index]; if (site) sites[c.index] = { ...site, fill: c.fill, status: c.status, servicedAt: c.servicedAt }; }
           containerCache = null;
           break;
         }

@@ -1,7 +1,7 @@
 // The live protocol between the server and every screen: event names, topics, payload types and runtime checks.
 // Server and client both import this module; no event name is written as a string anywhere else.
 import type { Summary } from './summary';
-import type { AppealView, ContainerChange, ContainerSiteView, IncidentView, VehicleView } from './views';
+import type { AppealView, ContainerSiteView, IncidentView, VehicleView } from './views';
 
 export const PROTOCOL_VERSION = 1;
 
@@ -40,15 +40,16 @@ export interface Deltas {
   appeals: { upsert: AppealView[]; remove: string[] };
   incidents: { upsert: IncidentView[]; remove: string[] };
   fleet: { upsert: VehicleView[] };
-  containers: { added: ContainerSiteView[]; changes: ContainerChange[] };
+  /** changes: binary columns, see encodeContainerChanges in container-columns.ts */
+  containers: { added: ContainerSiteView[]; changes: Uint8Array };
   kpi: { sections: Partial<Summary> };
 }
 
-/** 24,000 sites as columns: per site i, ids[i] and the binary columns (see container-columns.ts). */
+/** 24,000 sites as binary columns (see container-columns.ts); site i is index i. */
 export interface ContainersSnapshot {
   operators: string[];
   statuses: readonly string[];
-  ids: string[];
+  count: number;
   municipalities: string[];
   /** municipality index per site, as a Uint16 column inside `columns` */
   columns: Uint8Array;

@@ -1,7 +1,7 @@
 // ~24,000 container sites in typed arrays: positions set once from the binary snapshot, status and fill changed in
 // place by deltas. The map reads them as binary attributes; `changed` says when to refresh colours.
-import { CONTAINER_STATUSES, type ContainerChange, type ContainerSiteView } from '../../../server/protocol/views';
-import { CONTAINER_BYTES_PER_SITE } from '../../../server/protocol/container-columns';
+import { CONTAINER_STATUSES, type ContainerSiteView } from '../../../server/protocol/views';
+import { CONTAINER_BYTES_PER_SITE, decodeContainerChanges } from '../../../server/protocol/container-columns';
 import type { ContainersSnapshot } from '../../../server/protocol/live';
 import { signal } from './signal';
 
@@ -15,7 +15,8 @@ export interface ContainerSites {
   layoutVersion: number;
   changed: ReturnType<typeof signal>;
   load(snapshot: ContainersSnapshot): void;
-  apply(added: readonly ContainerSiteView[], changes: readonly ContainerChange[]): void;
+  /** sites added (rare, as objects) and status changes (the binary block of a containers delta) */
+  apply(added: readonly ContainerSiteView[], changes: Uint8Array | ArrayBuffer): void;
 }
 
 const statusCode = (s: string) => Math.max(0, CONTAINER_STATUSES.indexOf(s as (typeof CONTAINER_STATUSES)[number]));
@@ -25,7 +26,7 @@ export function createContainerSites(): ContainerSites {
     count: 0, position: new Float32Array(0), status: new Uint8Array(0), fill: new Uint8Array(0), layoutVersion: 0,
     changed: signal(),
     load(snap) {
-      const n = snap.ids.length;
+      const n = snap.count;
       const bytes = snap.columns instanceof Uint8Array ? snap.columns : new Uint8Array(snap.columns as ArrayBuffer);
       if (bytes.byteLength !== n * CONTAINER_BYTES_PER_SITE) throw new Error('containers snapshot: columns length mismatch');
       const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -55,10 +56,12 @@ export function createContainerSites(): ContainerSites {
         }
         c.layoutVersion++;
       }
-      for (const ch of changes) {
-        if (ch.index >= c.count) continue;
-        c.status[ch.index] = statusCode(ch.status);
-        c.fill[ch.index] = ch.fill;
+      const ch = decodeContainerChanges(changes);
+      for (let i = 0; i < ch.count; i++) {
+        const at = ch.index[i]!;
+        if (at >= c.count) continue;
+        c.status[at] = ch.status[i]!;
+        c.fill[at] = ch.fill[i]!;
       }
       c.changed.fire();
     },

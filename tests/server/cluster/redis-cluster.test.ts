@@ -9,7 +9,7 @@ import { ADMIN, KEY, connect, tempDir } from '../../helpers/app';
 import { freePort, startServer, stopServer } from '../../helpers/server-process';
 import { EVENTS, TOPICS, type Delta, type Snapshots, type SubscribeReply, type Topic, type TopicSync } from '../../../server/protocol/live';
 import { WALL_EVENTS, type WallState } from '../../../server/protocol/walls';
-import { decodeContainerColumns } from '../../../server/protocol/container-columns';
+import { containerChangesList, decodeContainerChanges, decodeContainerColumns } from '../../../server/protocol/container-columns';
 
 const REDIS = ['/usr/bin/redis-server', '/usr/local/bin/redis-server'].find((p) => existsSync(p)) ?? null;
 
@@ -38,8 +38,8 @@ function screenMirror(socket: Socket) {
     }
     if (d.topic === 'containers') {
       const p = d.payload as Delta<'containers'>['payload'];
-      for (const a of p.added) sites.set(a.index, `${a.id}:${a.fill}:${a.status}`);
-      for (const c of p.changes) { const id = sites.get(c.index)?.split(':')[0]; sites.set(c.index, `${id}:${c.fill}:${c.status}`); }
+      for (const a of p.added) sites.set(a.index, `${a.lon.toFixed(5)}:${a.fill}:${a.status}`);
+      for (const c of containerChangesList(decodeContainerChanges(p.changes))) { const id = sites.get(c.index)?.split(':')[0]; sites.set(c.index, `${id}:${c.fill}:${c.status}`); }
     }
   };
   const sync = (r: TopicSync) => {
@@ -49,7 +49,7 @@ function screenMirror(socket: Socket) {
       if (r.topic === 'containers') {
         sites.clear();
         const snap = r.snapshot as Snapshots['containers'];
-        for (const s of decodeContainerColumns({ ...snap, columns: new Uint8Array(snap.columns) })) sites.set(s.index, `${s.id}:${s.fill}:${s.status}`);
+        for (const s of decodeContainerColumns({ ...snap, columns: new Uint8Array(snap.columns) })) sites.set(s.index, `${s.lon.toFixed(5)}:${s.fill}:${s.status}`);
       }
     } else for (const d of r.deltas) apply(d as Delta);
     seq.set(r.topic, r.seq);

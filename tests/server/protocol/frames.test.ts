@@ -1,3 +1,5 @@
+import type { ContainerChange } from '../../../server/protocol/views';
+import { containerChangesList, decodeContainerChanges, encodeContainerChanges } from '../../../server/protocol/container-columns';
 import { describe, expect, it } from 'vitest';
 import { decodeFleetFrame, encodeFleetFrame, FLEET_FRAME_BYTES_PER_VEHICLE, type FleetFix } from '../../../server/protocol/fleet-frame';
 import { decodeContainerColumns, encodeContainerColumns } from '../../../server/protocol/container-columns';
@@ -11,8 +13,8 @@ describe('fleet frame', () => {
       heading: i % 4 === 0 ? null : (i * 7) % 360, status: (['free', 'en_route', 'on_scene', null] as const)[i % 4]!, fixAt: time - (i % 300) * 1000,
     }));
     const bytes = encodeFleetFrame(fixes, 42, time);
-    expect(FLEET_FRAME_BYTES_PER_VEHICLE).toBeLessThanOrEqual(16);
-    expect(bytes.byteLength).toBe(24 + 2000 * FLEET_FRAME_BYTES_PER_VEHICLE);
+    expect(FLEET_FRAME_BYTES_PER_VEHICLE).toBeLessThanOrEqual(12);
+    expect(bytes.byteLength).toBe(32 + 2000 * FLEET_FRAME_BYTES_PER_VEHICLE);
     const f = decodeFleetFrame(bytes);
     expect(f.seq).toBe(42);
     expect(f.time).toBe(time);
@@ -27,6 +29,18 @@ describe('fleet frame', () => {
       expect(f.fixAgeS[i]).toBe(Math.min(254, i % 300));
     }
   });
+  it('falls back to whole coordinates for a fleet wider than 16.7° (a federal view)', () => {
+    const fixes: FleetFix[] = [
+      { index: 0, lon: 37.62, lat: 55.75, speedKmh: 10, heading: 0, status: 'free', fixAt: 1000 },
+      { index: 1, lon: 135.07, lat: 48.48, speedKmh: 20, heading: 90, status: 'en_route', fixAt: 1000 },
+    ];
+    const bytes = encodeFleetFrame(fixes, 1, 2000);
+    expect(bytes[1]).toBe(1);
+    const f = decodeFleetFrame(bytes);
+    expect(f.lon[1]).toBeCloseTo(135.07, 6);
+    expect(f.lat[0]).toBeCloseTo(55.75, 6);
+  });
+
   it('refuses what is not a fleet frame', () => {
     expect(() => decodeFleetFrame(new Uint8Array(30))).toThrow(/fleet frame/);
   });
@@ -41,6 +55,20 @@ describe('container columns', () => {
     const operators = ['central', 'east'];
     const municipalities = ['sibay', 'ufa'];
     const columns = encodeContainerColumns({ sites, operators, municipalities });
-    expect(decodeContainerColumns({ ids: ['a', 'b'], operators, municipalities, columns })).toEqual(sites);
+    expect(decodeContainerColumns({ count: 2, operators, municipalities, columns })).toEqual(sites.map(({ id: _id, ...s }) => s));
+  });
+
+  it('round-trips status changes in ~5 bytes each, in index order, and refuses a cut block', () => {
+    const t = 1795400000000;
+    const changes: ContainerChange[] = [
+      { index: 70_000, fill: 100, status: 'overflowing', servicedAt: null },
+      { index: 3, fill: 0, status: 'ok', servicedAt: t - 90_000 },
+      { index: 200, fill: 55, status: 'burning', servicedAt: t - 40 * 86_400_000 },
+    ];
+    const block = encodeContainerChanges(changes, t);
+    expect(block.byteLength).toBeLessThanOrEqual(16 + changes.length * 8);
+    expect(containerChangesList(decodeContainerChanges(block))).toEqual([...changes].sort((a, b) => a.index - b.index));
+    expect(() => decodeContainerChanges(block.subarray(0, block.byteLength - 2))).toThrow(/cut short/);
+    expect(() => decodeContainerChanges(new Uint8Array(4))).toThrow(/not a container changes block/);
   });
 });
