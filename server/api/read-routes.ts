@@ -37,8 +37,14 @@ export const readRoutes: FastifyPluginAsyncTypebox<ReadRoutesOptions> = async (a
       ...(node ? { cluster: node } : {}) };
   });
 
-  app.get('/api/summary', { config: { role: 'screen' } },
-    async () => o.summary());
+  // the indicators change about once a second and are read by every screen and poller: serialised once per change
+  let summaryOf: Summary | null = null;
+  let summaryJson = '';
+  app.get('/api/summary', { config: { role: 'screen' } }, async (_req, reply) => {
+    const s = o.summary();
+    if (s !== summaryOf) { summaryOf = s; summaryJson = JSON.stringify(s); }
+    return reply.type('application/json; charset=utf-8').send(summaryJson);
+  });
 
   app.get('/api/vehicles', { config: { role: 'operator' }, schema: {} }, async () => collection(
     o.hub.vehicles().filter((v) => v.lon !== null && v.lat !== null).map((v) => ({
