@@ -28,7 +28,7 @@ async function connectAll(): Promise<void> {
       closers.push(() => ws.close());
     } else {
       const s: Socket = io(url!, { transports: ['websocket'], forceNew: true, reconnection: false });
-      await new Promise((resolve, reject) => { s.once('connect', resolve); s.once('connect_error', reject); });
+      await new Promise<void>((resolve, reject) => { s.once('connect', () => resolve()); s.once('connect_error', reject); });
       const topics = kind === 'sio-all' ? ['appeals', 'incidents', 'fleet', 'containers', 'kpi'] : ['fleet'];
       await new Promise<void>((resolve) => s.emit('subscribe', { topics: topics.map((topic) => ({ topic })) }, () => resolve()));
       s.on('fleet:frame', (b: ArrayBuffer) => got(b));
