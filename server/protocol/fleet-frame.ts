@@ -1,6 +1,6 @@
 // The binary fleet frame: one per second for the whole fleet, encoded once and sent to every screen.
 // Layout (little-endian), 32-byte header then columns, 12 bytes per vehicle:
-//   u8 kind (=1), u8 version (=2), u16 reserved, u32 count, u32 seq, u32 reserved, f64 server time (epoch ms),
+//   u8 kind (=1), u8 version (=2), u8 flags (bit 0: dense, no index column), u8 reserved, u32 count, u32 seq, u32 reserved, f64 server time (epoch ms),
 //   i32 origin lon, i32 origin lat (1e-6 degrees: the frame's south-west corner)
 // (version 1, used when the fleet spans more than 16.7°: 24-byte header, i32 lon and lat, 14 bytes per vehicle)
 //   u24 lon[count] (1e-6 degrees east of the origin), u24 lat[count] (north of it), u16 index[count] (VehicleView.index),
@@ -16,6 +16,8 @@ export const FLEET_FRAME_BYTES_PER_VEHICLE = 12;
 /** a frame spans at most 16.7° (2^24 − 1 millionths) in each direction: a region, or a federal district */
 const SPAN = 0xffffff;
 
+/** header byte 2, bit 0: the frame holds vehicles 0…count−1 in order and has no index column (10 bytes a vehicle) */
+const DENSE = 1;
 /** version 1, for fleets wider than SPAN: a 24-byte header and whole i32 coordinates */
 const FLEET_FRAME_HEADER_V1 = 24;
 const FLEET_FRAME_BYTES_PER_VEHICLE_V1 = 14;
@@ -56,10 +58,14 @@ export function encodeFleetFrame(fixes: readonly FleetFix[], seq: number, time: 
   // a fleet spread wider than 16.7° (a federal view) falls back to version 1: whole 32-bit coordinates
   const compact = n === 0 || (lon1 - lon0 <= SPAN && lat1 - lat0 <= SPAN);
   const header = compact ? FLEET_FRAME_HEADER : FLEET_FRAME_HEADER_V1;
-  const bytes = new Uint8Array(header + n * (compact ? FLEET_FRAME_BYTES_PER_VEHICLE : FLEET_FRAME_BYTES_PER_VEHICLE_V1));
+  // the whole fleet in index order (the usual case): the index column is left out and flagged
+  let dense = compact;
+  for (let i = 0; dense && i < n; i++) if (fixes[i]!.index !== i) dense = false;
+  const bytes = new Uint8Array(header + n * (compact ? FLEET_FRAME_BYTES_PER_VEHICLE : FLEET_FRAME_BYTES_PER_VEHICLE_V1) - (dense ? 2 * n : 0));
   const view = new DataView(bytes.buffer);
   view.setUint8(0, FLEET_FRAME_KIND);
   view.setUint8(1, compact ? FLEET_FRAME_VERSION : 1);
+  view.setUint8(2, dense ? DENSE : 0);
   view.setUint32(4, n, true);
   view.setUint32(8, seq >>> 0, true);
   view.setFloat64(16, time, true);
@@ -73,7 +79,7 @@ export function encodeFleetFrame(fixes: readonly FleetFix[], seq: number, time: 
     for (const f of fixes) { view.setInt32(o, Math.round(f.lon * 1e6), true); o += 4; }
     for (const f of fixes) { view.setInt32(o, Math.round(f.lat * 1e6), true); o += 4; }
   }
-  for (const f of fixes) { view.setUint16(o, f.index, true); o += 2; }
+  if (!dense) for (const f of fixes) { view.setUint16(o, f.index, true); o += 2; }
   for (const f of fixes) bytes[o++] = f.speedKmh === null ? 255 : Math.min(254, Math.max(0, Math.round(f.speedKmh)));
   for (const f of fixes) bytes[o++] = f.heading === null ? 255 : Math.round((((f.heading % 360) + 360) % 360) * 255 / 360) % 255;
   for (const f of fixes) bytes[o++] = f.status === null ? VEHICLE_STATUS_UNKNOWN : VEHICLE_STATUSES.indexOf(f.status);
@@ -90,7 +96,8 @@ export function decodeFleetFrame(input: ArrayBuffer | Uint8Array): FleetFrame {
   const compact = version === FLEET_FRAME_VERSION;
   const count = view.getUint32(4, true);
   const header = compact ? FLEET_FRAME_HEADER : FLEET_FRAME_HEADER_V1;
-  if (bytes.byteLength !== header + count * (compact ? FLEET_FRAME_BYTES_PER_VEHICLE : FLEET_FRAME_BYTES_PER_VEHICLE_V1)) throw new Error('fleet frame length mismatch');
+  const dense = compact && (view.getUint8(2) & DENSE) !== 0;
+  if (bytes.byteLength !== header + count * (compact ? FLEET_FRAME_BYTES_PER_VEHICLE : FLEET_FRAME_BYTES_PER_VEHICLE_V1) - (dense ? 2 * count : 0)) throw new Error('fleet frame length mismatch');
   const frame: FleetFrame = {
     seq: view.getUint32(8, true), time: view.getFloat64(16, true), count,
     lon: new Float64Array(count), lat: new Float64Array(count), index: new Uint16Array(count),
@@ -106,7 +113,8 @@ export function decodeFleetFrame(input: ArrayBuffer | Uint8Array): FleetFrame {
     for (let i = 0; i < count; i++, o += 4) frame.lon[i] = view.getInt32(o, true) / 1e6;
     for (let i = 0; i < count; i++, o += 4) frame.lat[i] = view.getInt32(o, true) / 1e6;
   }
-  for (let i = 0; i < count; i++, o += 2) frame.index[i] = view.getUint16(o, true);
+  if (dense) for (let i = 0; i < count; i++) frame.index[i] = i;
+  else for (let i = 0; i < count; i++, o += 2) frame.index[i] = view.getUint16(o, true);
   frame.speedKmh.set(bytes.subarray(o, o + count)); o += count;
   for (let i = 0; i < count; i++) { const h = bytes[o + i]!; frame.heading[i] = h === 255 ? Number.NaN : (h * 360) / 255; }
   o += count;

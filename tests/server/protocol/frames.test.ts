@@ -14,7 +14,11 @@ describe('fleet frame', () => {
     }));
     const bytes = encodeFleetFrame(fixes, 42, time);
     expect(FLEET_FRAME_BYTES_PER_VEHICLE).toBeLessThanOrEqual(12);
-    expect(bytes.byteLength).toBe(32 + 2000 * FLEET_FRAME_BYTES_PER_VEHICLE);
+    // the whole fleet in index order: the index column is left out
+    expect(bytes.byteLength).toBe(32 + 2000 * (FLEET_FRAME_BYTES_PER_VEHICLE - 2));
+    const sparse = encodeFleetFrame(fixes.slice(1), 1, 1);
+    expect(sparse.byteLength).toBe(32 + 1999 * FLEET_FRAME_BYTES_PER_VEHICLE);
+    expect(decodeFleetFrame(sparse).index[0]).toBe(1);
     const f = decodeFleetFrame(bytes);
     expect(f.seq).toBe(42);
     expect(f.time).toBe(time);
