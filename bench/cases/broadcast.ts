@@ -35,19 +35,8 @@ export async function broadcast(ctx: BenchContext): Promise<Result[]> {
   const results: Result[] = [];
   const now = () => performance.timeOrigin + performance.now();
 
-  // baseline: bare ws, one pre-built frame (the same bytes, its sequence number patched in) to every socket
-  const wss = new WebSocketServer({ port: 0, host: '127.0.0.1', perMessageDeflate: false });
-  await new Promise((r) => wss.once('listening', r));
-  const wsUrl = `ws://127.0.0.1:${(wss.address() as AddressInfo).port}`;
-  const sockets = new Set<WebSocket>();
-  wss.on('connection', (s) => { sockets.add(s); s.on('close', () => sockets.delete(s)); });
-  const wsSent = new Map<number, number>();
-  const wsSend = (seq: number) => {
-    const frame = Buffer.from(frameBytes);
-    frame.writeUInt32LE(seq, 8);
-    wsSent.set(seq, now());
-    for (const s of sockets) s.send(frame, { binary: true });
-  };
+  const bare = await bareWs(frameBytes, now);
+  const { url: wsUrl, send: wsSend, sent: wsSent } = bare;
 
   const sitroom = await startSitroom();
   seedLive(sitroom.app, fleet, [], NOW);
@@ -73,8 +62,7 @@ export async function broadcast(ctx: BenchContext): Promise<Result[]> {
       await sioClients.close();
     }
   } finally {
-    for (const s of sockets) s.terminate();
-    wss.close();
+    bare.close();
     await sitroom.close();
   }
 
@@ -93,13 +81,9 @@ export async function broadcast(ctx: BenchContext): Promise<Result[]> {
     const phub = primary.app.sitroom.hub;
     const clusterSent = new Map<number, number>();
     const clusterSend = (seq: number) => { clusterSent.set(frameSeqBase + seq, now()); phub.tickFleet(NOW); };
-    const wss2 = new WebSocketServer({ port: 0, host: '127.0.0.1', perMessageDeflate: false });
-    await new Promise((r) => wss2.once('listening', r));
-    const ws2 = new Set<WebSocket>();
-    wss2.on('connection', (s) => { ws2.add(s); });
-    const ws2Sent = new Map<number, number>();
-    const ws2Send = (seq: number) => { const f = Buffer.from(frameBytes); f.writeUInt32LE(seq, 8); ws2Sent.set(seq, now()); for (const s of ws2) s.send(f, { binary: true }); };
-    const wsClients = await spawnClients('ws', `ws://127.0.0.1:${(wss2.address() as AddressInfo).port}`, n);
+    const bare2 = await bareWs(frameBytes, now);
+    const { send: ws2Send, sent: ws2Sent } = bare2;
+    const wsClients = await spawnClients('ws', bare2.url, n);
     const onFollower = await spawnClients('sio', follower.url, n);
     const runs: { a: Run[]; b: Run[] } = { a: [], b: [] };
     const pairs = await interleave(ctx.rounds,
@@ -112,14 +96,34 @@ export async function broadcast(ctx: BenchContext): Promise<Result[]> {
     ctx.log(`  two servers, 200 screens: ${Math.round(s.b)} µs vs ${Math.round(s.a)} µs CPU per tick`);
     await wsClients.close();
     await onFollower.close();
-    for (const x of ws2) x.terminate();
-    wss2.close();
+    bare2.close();
   } finally {
     await follower.close();
     await primary.close();
     redis.stop();
   }
   return results;
+}
+
+/** The baseline: a bare ws server writing one pre-built frame (the same bytes, its sequence number patched in) to
+ *  every socket. */
+async function bareWs(frameBytes: Uint8Array, now: () => number) {
+  const wss = new WebSocketServer({ port: 0, host: '127.0.0.1', perMessageDeflate: false });
+  await new Promise((r) => wss.once('listening', r));
+  const sockets = new Set<WebSocket>();
+  wss.on('connection', (s) => { sockets.add(s); s.on('close', () => sockets.delete(s)); });
+  const sent = new Map<number, number>();
+  return {
+    url: `ws://127.0.0.1:${(wss.address() as AddressInfo).port}`,
+    sent,
+    send(seq: number): void {
+      const frame = Buffer.from(frameBytes);
+      frame.writeUInt32LE(seq, 8);
+      sent.set(seq, now());
+      for (const s of sockets) s.send(frame, { binary: true });
+    },
+    close(): void { for (const s of sockets) s.terminate(); wss.close(); },
+  };
 }
 
 function latencyResult(id: string, what: string, runs: { a: Run[]; b: Run[] }): Result {
