@@ -120,7 +120,9 @@ describe.skipIf(!REDIS)('two servers through Redis', () => {
     method: 'POST', headers: { authorization: `Bearer ${KEY}`, 'content-type': 'application/json' }, body: JSON.stringify({ [kind]: items }),
   });
   const appeal = (id: string) => ({ id, channel: 'social', category: 'roads', municipality: 'ufa', receivedAt: new Date(Date.now() - 60_000).toISOString() });
-  const site = (id: string, fill: number) => ({ id, at: Date.now() - 1000, lon: 55.97, lat: 54.73, fill, operator: 'central' });
+  // each site at its own longitude: screens know a site by its index and position (the snapshot carries no ids)
+  const LON: Record<string, number> = { 'cl-site-1': 55.97, 'cl-site-2': 55.98 };
+  const site = (id: string, fill: number) => ({ id, at: Date.now() - 1000, lon: LON[id]!, lat: 54.73, fill, operator: 'central' });
 
   it('elects one primary and tells which server is which', async () => {
     const p = await (await fetch(`${pUrl}/healthz`)).json() as { cluster?: { role: string } };
@@ -149,7 +151,7 @@ describe.skipIf(!REDIS)('two servers through Redis', () => {
     const unauth = await fetch(`${fUrl}/api/ingest/appeals`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"appeals":[]}' });
     expect(unauth.status).toBe(401);
 
-    const state = await converge(mirrors, (s) => s.includes('cl-1') && s.includes('cl-site-2:95') && s.includes('cl-inc'));
+    const state = await converge(mirrors, (s) => s.includes('cl-1') && s.includes('55.98000:95:full') && s.includes('cl-inc'));
     expect(state).not.toContain('cl-3');
     // the follower's reads come from the same database
     const fromFollower = await (await fetch(`${fUrl}/api/appeals?limit=50`, { headers: { authorization: `Bearer ${ADMIN}` } })).json() as { items: { id: string }[] };
@@ -191,7 +193,7 @@ describe.skipIf(!REDIS)('two servers through Redis', () => {
     expect(mirrors[1]!.state()).not.toContain('cl-down');
     redis = await startRedis(redisPort);
     expect((await post(pUrl, 'appeals', [appeal('cl-after')])).status).toBe(200);
-    const state = await converge(mirrors, (s) => s.includes('cl-down') && s.includes('cl-after') && s.includes('cl-site-1:77'), 30_000);
+    const state = await converge(mirrors, (s) => s.includes('cl-down') && s.includes('cl-after') && s.includes('55.97000:77:'), 30_000);
     expect(state).toContain('cl-2');
     // and writes through the follower work again
     expect((await post(fUrl, 'appeals', [appeal('cl-final')])).status).toBe(200);
