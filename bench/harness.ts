@@ -58,8 +58,23 @@ export async function cpuOf(fn: () => Promise<void> | void): Promise<number> {
   return d.user + d.system;
 }
 
-/** Times a synchronous function over enough repetitions to be measurable (ns per call, by the monotonic clock). */
+/** Collects garbage when node runs with --expose-gc (npm run bench does), so one side's garbage is not collected
+ *  on the other side's time. */
+export function settle(): void { (globalThis as { gc?: () => void }).gc?.(); }
+
+/** Runs a function for a while before it is timed, so the JIT has reached its final tier (the first hundreds of
+ *  calls of a hot function are several times slower than the rest, and a screen makes millions of them). */
+export function warmUp(fn: () => void, ms = 300): void {
+  const t0 = process.hrtime.bigint();
+  do fn(); while (Number(process.hrtime.bigint() - t0) < ms * 1e6);
+}
+
+/** Times a synchronous function over enough repetitions to be measurable (ns per call, by the monotonic clock),
+ *  after a warm-up (so the JIT has compiled it) and a garbage collection. */
 export function timeSync(fn: () => void, minMs = 40): number {
+  const warm = process.hrtime.bigint();
+  do fn(); while (Number(process.hrtime.bigint() - warm) < 5e6);
+  settle();
   let n = 0;
   const t0 = process.hrtime.bigint();
   let t = t0;

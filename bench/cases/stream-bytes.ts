@@ -2,6 +2,7 @@
 // 2,000 teams and 24,000 sites, counted as they arrive on a real socket.io client; the baseline is the same stream
 // as JSON: each fleet frame as 2,000 objects, each container block as change objects, the rest as sent.
 import { io } from 'socket.io-client';
+import { liveSocketOptions } from '../../server/protocol/socket-parser';
 import { EVENTS, TOPICS, type Delta } from '../../server/protocol/live';
 import { decodeFleetFrame } from '../../server/protocol/fleet-frame';
 import { containerChangesList, decodeContainerChanges } from '../../server/protocol/container-columns';
@@ -11,7 +12,7 @@ import { median, type BenchContext, type Result } from '../harness';
 
 export async function streamBytes(ctx: BenchContext): Promise<Result[]> {
   const sitroom = await startSitroom({ SITROOM_SIM: 'on', SITROOM_SIM_TEAMS: '2000', SITROOM_SIM_SITES: '24000', SITROOM_SIM_BACKFILL_DAYS: '0' }, { autoStart: true });
-  const socket = io(sitroom.url, { transports: ['websocket'], forceNew: true, reconnection: false });
+  const socket = io(sitroom.url, { transports: ['websocket'], forceNew: true, reconnection: false, ...liveSocketOptions() });
   let ours = 0;
   let json = 0;
   let frames = 0;

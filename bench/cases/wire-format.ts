@@ -1,29 +1,33 @@
-// #1: bytes and encode+decode CPU of the three big live messages, through socket.io's own packet encoder and
-// decoder, against JSON.stringify/JSON.parse of the same information as plain objects.
-import { Decoder, Encoder, PacketType, type Packet } from 'socket.io-parser';
+// #1: bytes and encode+decode CPU of the three big live messages, through the live socket's packet encoder and
+// decoder (socket.io's, plus the single-binary rule: server/protocol/socket-parser.ts), against JSON.stringify/JSON.parse of the same information as plain objects.
+import { PacketType, type Packet } from 'socket.io-parser';
+import { Decoder, Encoder } from '../../server/protocol/socket-parser';
 import { encodeFleetFrame, decodeFleetFrame } from '../../server/protocol/fleet-frame';
 import { encodeContainerColumns, encodeContainerChanges, decodeContainerChanges } from '../../server/protocol/container-columns';
 import { createContainerSites } from '../../client/src/live/container-sites';
 import type { Snapshots } from '../../server/protocol/live';
 import { CONTAINER_STATUSES } from '../../server/protocol/views';
 import { fixesOf, MUNICIPALITIES, OPERATORS, siteChanges, sites, vehicles } from '../fixtures';
-import { interleave, summarize, timeSync, type BenchContext, type Result } from '../harness';
+import { interleave, summarize, timeSync, warmUp, type BenchContext, type Result } from '../harness';
 
 const NOW = Date.UTC(2026, 10, 23, 9);
 
-/** socket.io's wire form of one event: its frames, as a screen receives them */
+const encoder = new Encoder();
+/** the wire form of one event: its WebSocket messages, as a screen receives them */
 function packetFrames(event: string, payload: unknown): (string | Uint8Array)[] {
   const packet: Packet = { type: PacketType.EVENT, nsp: '/', data: [event, payload] };
-  return new Encoder().encode(packet) as (string | Uint8Array)[];
+  return encoder.encode(packet) as (string | Uint8Array)[];
 }
 const frameBytes = (frames: readonly (string | Uint8Array)[]) =>
   frames.reduce((n, f) => n + (typeof f === 'string' ? Buffer.byteLength(f) : f.byteLength), 0);
+// one decoder for the run, as a screen has one for its connection
+const decoder = new Decoder();
+let decoded: unknown = null;
+decoder.on('decoded', (p: Packet) => { decoded = (p.data as unknown[])[1]; });
 function decodeFrames(frames: readonly (string | Uint8Array)[]): unknown {
-  const d = new Decoder();
-  let out: unknown = null;
-  d.on('decoded', (p: Packet) => { out = (p.data as unknown[])[1]; });
-  for (const f of frames) d.add(f);
-  return out;
+  decoded = null;
+  for (const f of frames) decoder.add(f);
+  return decoded;
 }
 
 export async function wireFormat(ctx: BenchContext): Promise<Result[]> {
@@ -69,9 +73,11 @@ export async function wireFormat(ctx: BenchContext): Promise<Result[]> {
   for (const c of cases) {
     const oursBytes = frameBytes(c.ours());
     const jsonBytes = Buffer.byteLength(c.json());
-    const pairs = await interleave(ctx.rounds,
-      () => timeSync(() => { JSON.parse(c.json()); }),
-      () => timeSync(() => { c.decode(c.ours()); }));
+    const baseline = () => { JSON.parse(c.json()); };
+    const sitroom = () => { c.decode(c.ours()); };
+    warmUp(baseline);
+    warmUp(sitroom);
+    const pairs = await interleave(ctx.rounds, () => timeSync(baseline), () => timeSync(sitroom));
     const s = summarize(pairs);
     results.push({ id: `${c.id}-bytes`, what: `${c.what}: bytes`, ratio: oursBytes / jsonBytes, target: '≤ 0.10', met: oursBytes / jsonBytes <= 0.10,
       noise: null, raw: { oursBytes, jsonBytes } });

@@ -3,6 +3,7 @@
 // 'reset', 'close'. A fleet frame's sequence number is the u32 at byte 8 (server/protocol/fleet-frame.ts).
 import { io, type Socket } from 'socket.io-client';
 import WebSocket from 'ws';
+import { liveSocketOptions } from '../../server/protocol/socket-parser';
 
 const [kind, url, countArg] = process.argv.slice(2);
 const count = Number(countArg);
@@ -27,7 +28,7 @@ async function connectAll(): Promise<void> {
       ws.on('message', (data: ArrayBuffer) => got(data));
       closers.push(() => ws.close());
     } else {
-      const s: Socket = io(url!, { transports: ['websocket'], forceNew: true, reconnection: false });
+      const s: Socket = io(url!, { transports: ['websocket'], forceNew: true, reconnection: false, ...liveSocketOptions() });
       await new Promise<void>((resolve, reject) => { s.once('connect', () => resolve()); s.once('connect_error', reject); });
       const topics = kind === 'sio-all' ? ['appeals', 'incidents', 'fleet', 'containers', 'kpi'] : ['fleet'];
       await new Promise<void>((resolve) => s.emit('subscribe', { topics: topics.map((topic) => ({ topic })) }, () => resolve()));

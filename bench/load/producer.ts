@@ -1,6 +1,7 @@
 // A separate process that loads the server like a busy day: 2,000 fleet positions a second through the native API
 // (200 every 100 ms) and a screen taking a fresh container snapshot twice a second. argv: url key. IPC: 'stop'.
 import { io } from 'socket.io-client';
+import { liveSocketOptions } from '../../server/protocol/socket-parser';
 
 const [url, key] = process.argv.slice(2);
 const ids = Array.from({ length: 2000 }, (_, i) => `amb-${String(i + 1).padStart(4, '0')}`);
@@ -15,7 +16,7 @@ const post = setInterval(() => {
   fetch(`${url}/api/ingest/positions`, { method: 'POST', headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
     body: JSON.stringify({ positions }) }).then((r) => { if (!r.ok) failures++; }, () => { failures++; });
 }, 100);
-const screen = io(url!, { transports: ['websocket'], forceNew: true });
+const screen = io(url!, { transports: ['websocket'], forceNew: true, ...liveSocketOptions() });
 const snap = setInterval(() => { screen.emit('subscribe', { topics: [{ topic: 'containers' }] }, () => undefined); }, 500);
 process.on('message', (m: string) => {
   if (m === 'stop') { clearInterval(post); clearInterval(snap); screen.close(); process.send!({ failures }); setTimeout(() => process.exit(0), 100); }

@@ -13,6 +13,8 @@ import type { Summary } from '../protocol/summary';
 import type { Access, Identity } from '../access/identity';
 import type { WallManager } from '../walls/manager';
 import { visitorDelta, visitorSync } from '../hub/visitor';
+import { SOCKET_PARSER_AUTH, sitroomParser } from '../protocol/socket-parser';
+import { preEncodeBinaryFrames } from './pre-encoded-frames';
 
 const room = (topic: Topic, visitor: boolean) => `${visitor ? 'visitor' : 'topic'}:${topic}`;
 const wallRoom = (wall: string) => `wall:${wall}`;
@@ -41,7 +43,8 @@ export interface ScreenPresence extends OnlineScreen { ready: number }
 
 
 export function attachGateway(server: HttpServer, { hub, now, kpi, access, walls, seen, adapter, screensChanged }: GatewayOptions) {
-  const io = new Server(server, { serveClient: false, perMessageDeflate: false, maxHttpBufferSize: 1e6, ...(adapter ? { adapter } : {}) });
+  const io = new Server(server, { serveClient: false, perMessageDeflate: false, maxHttpBufferSize: 1e6, parser: sitroomParser, ...(adapter ? { adapter } : {}) });
+  preEncodeBinaryFrames(io.of('/').adapter);
   /** wall screens on the other servers of a cluster, as each last reported them */
   const remote = new Map<string, { screens: ScreenPresence[]; at: number }>();
   const REMOTE_STALE_MS = 15_000;
@@ -75,6 +78,12 @@ export function attachGateway(server: HttpServer, { hub, now, kpi, access, walls
       if (typeof ack !== 'function') return;
       const req = parseSubscribe(raw);
       if ('error' in req) return ack({ ok: false, error: req.error } satisfies SubscribeReply);
+      const fleetAt = req.topics.findIndex((t) => t.topic === 'fleet');
+      const auth = socket.handshake.auth as Record<string, unknown> | undefined;
+      if (fleetAt >= 0 && auth?.[SOCKET_PARSER_AUTH.key] !== SOCKET_PARSER_AUTH.value) {
+        // its frames are single-binary events that socket.io's default decoder cannot read (server/protocol/socket-parser.ts)
+        return ack({ ok: false, error: `topics/${fleetAt}/topic: the fleet's binary frames need Sitroom's socket parser: connect with io(url, { parser: sitroomParser, auth: { ${SOCKET_PARSER_AUTH.key}: '${SOCKET_PARSER_AUTH.value}' } }) (server/protocol/socket-parser.ts)` } satisfies SubscribeReply);
+      }
       const visitor = data(socket).visitor;
       // Joining and taking the snapshot happen in one synchronous step, so no delta can fall between them.
       const results = req.topics.map(({ topic, since }) => {

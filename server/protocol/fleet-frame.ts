@@ -45,22 +45,33 @@ export interface FleetFrame {
   fixAgeS: Uint8Array;
 }
 
+const STATUS_CODE = new Map<string, number>(VEHICLE_STATUSES.map((st, i) => [st, i]));
+
+// One pass for the bounds (the coordinates kept in scratch columns), one to write every column: this runs once a
+// second for the whole fleet, so it touches each fix object twice and allocates nothing per vehicle.
+let scratch = new Int32Array(0);
+
 export function encodeFleetFrame(fixes: readonly FleetFix[], seq: number, time: number): Uint8Array {
   const n = fixes.length;
+  if (scratch.length < 2 * n) scratch = new Int32Array(2 * n);
+  const xs = scratch;
   let lon0 = n ? Infinity : 0, lat0 = n ? Infinity : 0, lon1 = 0, lat1 = 0;
-  for (const f of fixes) {
+  // the whole fleet in index order (the usual case): the index column is left out and flagged
+  let inOrder = true;
+  for (let i = 0; i < n; i++) {
+    const f = fixes[i]!;
     const x = Math.round(f.lon * 1e6), y = Math.round(f.lat * 1e6);
+    xs[2 * i] = x; xs[2 * i + 1] = y;
     if (x < lon0) lon0 = x;
     if (y < lat0) lat0 = y;
     if (x > lon1) lon1 = x;
     if (y > lat1) lat1 = y;
+    if (f.index !== i) inOrder = false;
   }
   // a fleet spread wider than 16.7° (a federal view) falls back to version 1: whole 32-bit coordinates
   const compact = n === 0 || (lon1 - lon0 <= SPAN && lat1 - lat0 <= SPAN);
+  const dense = compact && inOrder;
   const header = compact ? FLEET_FRAME_HEADER : FLEET_FRAME_HEADER_V1;
-  // the whole fleet in index order (the usual case): the index column is left out and flagged
-  let dense = compact;
-  for (let i = 0; dense && i < n; i++) if (fixes[i]!.index !== i) dense = false;
   const bytes = new Uint8Array(header + n * (compact ? FLEET_FRAME_BYTES_PER_VEHICLE : FLEET_FRAME_BYTES_PER_VEHICLE_V1) - (dense ? 2 * n : 0));
   const view = new DataView(bytes.buffer);
   view.setUint8(0, FLEET_FRAME_KIND);
@@ -69,21 +80,31 @@ export function encodeFleetFrame(fixes: readonly FleetFix[], seq: number, time: 
   view.setUint32(4, n, true);
   view.setUint32(8, seq >>> 0, true);
   view.setFloat64(16, time, true);
-  let o = header;
-  if (compact) {
-    view.setInt32(24, lon0, true);
-    view.setInt32(28, lat0, true);
-    for (const f of fixes) { const v = Math.round(f.lon * 1e6) - lon0; bytes[o] = v & 0xff; bytes[o + 1] = (v >> 8) & 0xff; bytes[o + 2] = v >> 16; o += 3; }
-    for (const f of fixes) { const v = Math.round(f.lat * 1e6) - lat0; bytes[o] = v & 0xff; bytes[o + 1] = (v >> 8) & 0xff; bytes[o + 2] = v >> 16; o += 3; }
-  } else {
-    for (const f of fixes) { view.setInt32(o, Math.round(f.lon * 1e6), true); o += 4; }
-    for (const f of fixes) { view.setInt32(o, Math.round(f.lat * 1e6), true); o += 4; }
+  const coord = compact ? 3 : 4;
+  const latAt = header + coord * n;
+  const indexAt = latAt + coord * n;
+  const speedAt = indexAt + (dense ? 0 : 2 * n);
+  const headingAt = speedAt + n, statusAt = headingAt + n, ageAt = statusAt + n;
+  if (compact) { view.setInt32(24, lon0, true); view.setInt32(28, lat0, true); }
+  for (let i = 0; i < n; i++) {
+    const f = fixes[i]!;
+    if (compact) {
+      // a Uint8Array keeps the low byte of what it is given
+      const x = xs[2 * i]! - lon0, y = xs[2 * i + 1]! - lat0, p = header + 3 * i, q = latAt + 3 * i;
+      bytes[p] = x; bytes[p + 1] = x >> 8; bytes[p + 2] = x >> 16;
+      bytes[q] = y; bytes[q + 1] = y >> 8; bytes[q + 2] = y >> 16;
+    } else {
+      view.setInt32(header + 4 * i, xs[2 * i]!, true);
+      view.setInt32(latAt + 4 * i, xs[2 * i + 1]!, true);
+    }
+    if (!dense) view.setUint16(indexAt + 2 * i, f.index, true);
+    const speed = f.speedKmh, heading = f.heading;
+    bytes[speedAt + i] = speed === null ? 255 : speed <= 0 ? 0 : speed >= 254 ? 254 : Math.round(speed);
+    bytes[headingAt + i] = heading === null ? 255 : Math.round((((heading % 360) + 360) % 360) * 255 / 360) % 255;
+    bytes[statusAt + i] = f.status === null ? VEHICLE_STATUS_UNKNOWN : STATUS_CODE.get(f.status) ?? VEHICLE_STATUS_UNKNOWN;
+    const age = Math.round((time - f.fixAt) / 1000);
+    bytes[ageAt + i] = age <= 0 ? 0 : age >= 254 ? 254 : age;
   }
-  if (!dense) for (const f of fixes) { view.setUint16(o, f.index, true); o += 2; }
-  for (const f of fixes) bytes[o++] = f.speedKmh === null ? 255 : Math.min(254, Math.max(0, Math.round(f.speedKmh)));
-  for (const f of fixes) bytes[o++] = f.heading === null ? 255 : Math.round((((f.heading % 360) + 360) % 360) * 255 / 360) % 255;
-  for (const f of fixes) bytes[o++] = f.status === null ? VEHICLE_STATUS_UNKNOWN : VEHICLE_STATUSES.indexOf(f.status);
-  for (const f of fixes) bytes[o++] = Math.min(254, Math.max(0, Math.round((time - f.fixAt) / 1000)));
   return bytes;
 }
 

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { io, type Socket } from 'socket.io-client';
+import { liveSocketOptions } from '../../server/protocol/socket-parser';
 import { loadConfig, type Config } from '../../server/config/config';
 import { buildApp } from '../../server/app/build';
 import { EVENTS, type SubscribeReply, type TopicRequest } from '../../server/protocol/live';
@@ -45,7 +46,7 @@ export function authHeaders() { return { authorization: `Bearer ${KEY}` }; }
 export function adminHeaders() { return { authorization: `Bearer ${ADMIN}` }; }
 
 export function connect(url: string): Promise<Socket> {
-  const socket = io(url, { transports: ['websocket'], reconnection: false, forceNew: true });
+  const socket = io(url, { transports: ['websocket'], reconnection: false, forceNew: true, ...liveSocketOptions() });
   return new Promise((resolve, reject) => {
     socket.once('connect', () => resolve(socket));
     socket.once('connect_error', reject);

@@ -1,6 +1,7 @@
 // The console's side of the HTTP API: the operator's token (localStorage), JSON calls that turn refusals into
 // readable errors, and a socket that says when something changed.
 import { io, type Socket } from 'socket.io-client';
+import { liveSocketOptions } from '../../../server/protocol/socket-parser';
 import { WALL_EVENTS } from '../../../server/protocol/walls';
 
 const KEY = 'sitroom.console-token';
@@ -21,7 +22,7 @@ export async function api<T>(method: 'GET' | 'POST' | 'DELETE', url: string, bod
 
 /** Calls `changed` whenever the server says walls, screens, pairings or the log changed. */
 export function consoleSocket(changed: () => void): Socket {
-  const socket = io({ transports: ['websocket'], auth: { token: consoleToken() ?? '' } });
+  const socket = io({ transports: ['websocket'], ...liveSocketOptions({ token: consoleToken() ?? '' }) });
   socket.on('connect', () => { socket.emit('console:join', () => changed()); });
   socket.on(WALL_EVENTS.consoleChanged, () => changed());
   return socket;

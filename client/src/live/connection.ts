@@ -3,6 +3,7 @@
 // never reloads. React-facing state goes to the store; positions, container statuses and appeal points go to
 // typed buffers the map reads.
 import { io, type Socket } from 'socket.io-client';
+import { liveSocketOptions } from '../../../server/protocol/socket-parser';
 import { UNPAIRED, WALL_EVENTS } from '../../../server/protocol/walls';
 import { EVENTS, TOPICS, isDelta, type Delta, type Hello, type Snapshots, type SubscribeReply, type Topic, type TopicSync } from '../../../server/protocol/live';
 import type { Summary } from '../../../server/protocol/summary';
@@ -43,7 +44,7 @@ export function startLive(options: LiveOptions = { token: null }): Live {
   const pending = new Set<Topic>();
 
   const socket: Socket = io({ transports: ['websocket'], reconnectionDelay: 500, reconnectionDelayMax: 3000,
-    auth: options.token ? { token: options.token } : {} });
+    ...liveSocketOptions(options.token ? { token: options.token } : {}) });
 
   function publishIncidents() {
     useWall.setState({ incidents: [...incidents.values()].sort((a, b) => b.reportedAt - a.reportedAt) });

@@ -3,6 +3,7 @@
 import { containerChangesList, decodeContainerChanges } from '../../../server/protocol/container-columns';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { io, type Socket } from 'socket.io-client';
+import { liveSocketOptions } from '../../../server/protocol/socket-parser';
 import { authHeaders, connect, nextEvents, startApp, subscribe, type TestApp } from '../../helpers/app';
 import { EVENTS, type Delta, type Snapshots, type TopicSync } from '../../../server/protocol/live';
 import { decodeFleetFrame } from '../../../server/protocol/fleet-frame';
@@ -46,7 +47,7 @@ function appealsMirror(socket: Socket) {
 describe('live protocol', () => {
   it('greets with the protocol version and server time', async () => {
     // listen before connecting: the hello is the first thing the server says
-    const fresh = io(t.url, { transports: ['websocket'], forceNew: true, reconnection: false });
+    const fresh = io(t.url, { transports: ['websocket'], forceNew: true, reconnection: false, ...liveSocketOptions() });
     sockets.push(fresh);
     const [hello] = await nextEvents<{ protocol: number; time: number }>(fresh, EVENTS.hello);
     expect(hello!.protocol).toBe(1);
