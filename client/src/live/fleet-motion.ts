@@ -19,9 +19,11 @@ export interface FleetMotion {
   position: Float32Array;
   status: Uint8Array;
   heading: Float32Array;
-  /** per slot: the trail, TRAIL_POINTS (lon, lat) pairs, oldest first, and how many are filled */
+  /** per slot: the trail, a ring of TRAIL_POINTS (lon, lat) pairs; how many are filled, and where the oldest is
+   *  (point i, oldest first, is at (trailStart + i) % TRAIL_POINTS): a new fix overwrites one pair, nothing moves */
   trail: Float32Array;
   trailLength: Uint8Array;
+  trailStart: Uint8Array;
   /** the longest glide of the newest frame, degrees (relocations excluded): how fast things move on screen */
   maxStepDeg: number;
   /** frames applied and frames rejected as malformed (counted, not thrown) */
@@ -35,29 +37,33 @@ export interface FleetMotion {
 
 export function createFleetMotion(glideMs = 1000): FleetMotion {
   let cap = 0;
-  const slotOf = new Map<number, number>();
+  /** slot of each vehicle index (−1: none yet); vehicle indexes are u16 */
+  let slotOf = new Int32Array(0);
   let from = new Float32Array(0), to = new Float32Array(0), startAt = new Float64Array(0);
   const m: FleetMotion = {
     count: 0, frameTime: null, newestFixAt: null, maxStepDeg: 0,
     position: new Float32Array(0), status: new Uint8Array(0), heading: new Float32Array(0),
-    trail: new Float32Array(0), trailLength: new Uint8Array(0), frames: 0, dropped: 0, changed: signal(),
+    trail: new Float32Array(0), trailLength: new Uint8Array(0), trailStart: new Uint8Array(0), frames: 0, dropped: 0, changed: signal(),
     apply(bytes, receivedAt) {
       let frame: FleetFrame;
       try { frame = decodeFleetFrame(bytes); } catch { m.dropped++; return; }
       grow(frame.count);
       let minAge = 255, maxStep = 0;
+      const { index, lon: lons, lat: lats } = frame;
       for (let i = 0; i < frame.count; i++) {
-        const vi = frame.index[i]!;
-        let slot = slotOf.get(vi);
-        const lon = frame.lon[i]!, lat = frame.lat[i]!;
-        if (slot === undefined) {
+        const vi = index[i]!;
+        if (vi >= slotOf.length) { const s = new Int32Array(Math.max(vi + 1, slotOf.length * 2, 64)).fill(-1); s.set(slotOf); slotOf = s; }
+        let slot = slotOf[vi]!;
+        const lon = lons[i]!, lat = lats[i]!;
+        if (slot < 0) {
           slot = m.count++;
-          slotOf.set(vi, slot);
+          slotOf[vi] = slot;
           setPair(m.position, slot, lon, lat);
           setPair(from, slot, lon, lat); setPair(to, slot, lon, lat);
         }
         // where the vehicle is along its current glide at this moment, whether or not a frame has been drawn since
-        const [px, py] = glideAt(slot, receivedAt);
+        const s2 = slot * 2, g = Math.min(1, Math.max(0, (receivedAt - startAt[slot]!) / glideMs)), e = g * g * (3 - 2 * g);
+        const px = from[s2]! + (to[s2]! - from[s2]!) * e, py = from[s2 + 1]! + (to[s2 + 1]! - from[s2 + 1]!) * e;
         const jump = Math.abs(px - lon) > MAX_GLIDE_DEG || Math.abs(py - lat) > MAX_GLIDE_DEG;
         if (!jump) maxStep = Math.max(maxStep, Math.abs(px - lon), Math.abs(py - lat));
         setPair(from, slot, jump ? lon : px, jump ? lat : py);
@@ -99,11 +105,16 @@ export function createFleetMotion(glideMs = 1000): FleetMotion {
   function pushTrail(slot: number, lon: number, lat: number, reset: boolean) {
     const base = slot * TRAIL_POINTS * 2;
     let n = reset ? 0 : m.trailLength[slot]!;
-    const lastX = m.trail[base + (n - 1) * 2], lastY = m.trail[base + (n - 1) * 2 + 1];
-    if (n > 0 && lastX === Math.fround(lon) && lastY === Math.fround(lat)) return; // standing still: no new point
-    if (n === TRAIL_POINTS) { m.trail.copyWithin(base, base + 2, base + TRAIL_POINTS * 2); n--; }
-    m.trail[base + n * 2] = lon; m.trail[base + n * 2 + 1] = lat;
+    let start = reset ? 0 : m.trailStart[slot]!;
+    if (n > 0) {
+      const last = base + ((start + n - 1) % TRAIL_POINTS) * 2;
+      if (m.trail[last] === Math.fround(lon) && m.trail[last + 1] === Math.fround(lat)) return; // standing still: no new point
+    }
+    if (n === TRAIL_POINTS) { start = (start + 1) % TRAIL_POINTS; n--; }
+    const at = base + ((start + n) % TRAIL_POINTS) * 2;
+    m.trail[at] = lon; m.trail[at + 1] = lat;
     m.trailLength[slot] = n + 1;
+    m.trailStart[slot] = start;
   }
 
   function grow(needed: number) {
@@ -118,6 +129,7 @@ export function createFleetMotion(glideMs = 1000): FleetMotion {
     m.heading = g(m.heading, 1, (n) => new Float32Array(n));
     m.trail = g(m.trail, TRAIL_POINTS * 2, (n) => new Float32Array(n));
     m.trailLength = g(m.trailLength, 1, (n) => new Uint8Array(n));
+    m.trailStart = g(m.trailStart, 1, (n) => new Uint8Array(n));
   }
   return m;
 }

@@ -152,9 +152,9 @@ function vehicleColor(f: FleetMotion, slot: number): RGBA {
 }
 
 function trailOf(f: FleetMotion, slot: number): [number, number][] {
-  const n = f.trailLength[slot]!, base = slot * TRAIL_POINTS * 2;
+  const n = f.trailLength[slot]!, base = slot * TRAIL_POINTS * 2, start = f.trailStart[slot]!;
   const out: [number, number][] = [];
-  for (let i = 0; i < n; i++) out.push([f.trail[base + i * 2]!, f.trail[base + i * 2 + 1]!]);
+  for (let i = 0; i < n; i++) { const at = base + ((start + i) % TRAIL_POINTS) * 2; out.push([f.trail[at]!, f.trail[at + 1]!]); }
   out.push([f.position[slot * 2]!, f.position[slot * 2 + 1]!]);
   return out;
 }
