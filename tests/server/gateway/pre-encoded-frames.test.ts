@@ -18,7 +18,7 @@ beforeAll(async () => { t = await startApp(); });
 afterAll(async () => { sockets.forEach((s) => s.close()); await t.close(); });
 
 const now = () => t.clock.now();
-const fleet = (n: number) => Array.from({ length: n }, (_, i) => ({ id: `amb-${i}`, name: `Бригада ${i}`, station: 'ufa-1',
+const fleet = (n: number) => Array.from({ length: n }, (_, i) => ({ id: `amb-${i}`, callsign: `${100 + i}-1`, substation: 'ss-1',
   lon: 55.9 + i * 0.001, lat: 54.7 + i * 0.0005, speedKmh: 40, heading: 90, status: 'en_route' as const, fixAt: now(), updatedAt: now() }));
 
 describe('single-binary fleet frames', () => {
