@@ -12,6 +12,7 @@ import { httpRate } from './cases/http-rate';
 import { eventLoop } from './cases/event-loop';
 import { streamBytes } from './cases/stream-bytes';
 import { clientUpdate } from './cases/client-update';
+import { reconnectStorm } from './cases/reconnect-storm';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const args = process.argv.slice(2);
@@ -23,7 +24,7 @@ const only = onlyArg >= 0 ? new Set((args[onlyArg + 1] ?? '').split(',').map((s)
 // #7 (client main-thread time in Chromium), #8 (reconnect storm) and #9 (memory soak) are not built yet: see
 // the Performance section of the README
 const CASES: [string, (ctx: BenchContext) => Promise<Result[]>][] = [
-  ['1', wireFormat], ['2', broadcast], ['4', eventLoop], ['5', ingestRate], ['6', httpRate], ['7', clientUpdate], ['10', streamBytes],
+  ['1', wireFormat], ['2', broadcast], ['4', eventLoop], ['5', ingestRate], ['6', httpRate], ['7', clientUpdate], ['8', reconnectStorm], ['10', streamBytes],
 ];
 
 async function main(): Promise<void> {
