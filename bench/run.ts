@@ -13,6 +13,7 @@ import { eventLoop } from './cases/event-loop';
 import { streamBytes } from './cases/stream-bytes';
 import { clientUpdate } from './cases/client-update';
 import { reconnectStorm } from './cases/reconnect-storm';
+import { memorySoak } from './cases/memory-soak';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const args = process.argv.slice(2);
@@ -21,10 +22,8 @@ const soak = args.includes('--soak');
 const onlyArg = args.indexOf('--only');
 const only = onlyArg >= 0 ? new Set((args[onlyArg + 1] ?? '').split(',').map((s) => s.trim())) : null;
 
-// #7 (client main-thread time in Chromium), #8 (reconnect storm) and #9 (memory soak) are not built yet: see
-// the Performance section of the README
 const CASES: [string, (ctx: BenchContext) => Promise<Result[]>][] = [
-  ['1', wireFormat], ['2', broadcast], ['4', eventLoop], ['5', ingestRate], ['6', httpRate], ['7', clientUpdate], ['8', reconnectStorm], ['10', streamBytes],
+  ['1', wireFormat], ['2', broadcast], ['4', eventLoop], ['5', ingestRate], ['6', httpRate], ['7', clientUpdate], ['8', reconnectStorm], ['9', memorySoak], ['10', streamBytes],
 ];
 
 async function main(): Promise<void> {

@@ -24,7 +24,7 @@ export async function eventLoop(ctx: BenchContext): Promise<Result[]> {
   const sitroom = await startSitroom({}, { autoStart: true });
   seedLive(sitroom.app, vehicles(2000, now), sites(24_000, now), now);
   const screens = await spawnClients('sio-all', sitroom.url, 200);
-  const ms = ctx.quick ? 3000 : 6000;
+  const ms = ctx.quick ? 2000 : 6000;
   const idle: { p99: number; max: number }[] = [];
   const loaded: { p99: number; max: number }[] = [];
   try {

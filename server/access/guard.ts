@@ -69,18 +69,22 @@ declare module 'fastify' {
  * refuses; the console hiding a button is only a courtesy.
  */
 export function registerRoles(app: FastifyInstance, access: Access): void {
-  app.addHook('onRequest', async (req, reply) => {
+  // a callback hook, not an async one: it runs on every request, and has nothing to wait for
+  app.addHook('onRequest', (req, reply, done) => {
     const need = req.routeOptions.config?.role;
-    if (!need) return;
+    if (!need) return done();
     const identity = access.identify(bearerToken(req.headers.authorization), req.ip);
     if (!identity) {
-      return reply.code(401).header('www-authenticate', 'Bearer').send({ statusCode: 401, error: 'Unauthorized',
+      reply.code(401).header('www-authenticate', 'Bearer').send({ statusCode: 401, error: 'Unauthorized',
         message: `this needs the ${need} role: sign in (POST /api/auth/login) and send Authorization: Bearer <token>` });
+      return;
     }
     if (!roleAtLeast(identity.role, need)) {
-      return reply.code(403).send({ statusCode: 403, error: 'Forbidden', message: `this needs the ${need} role; ${identity.name} has ${identity.role}` });
+      reply.code(403).send({ statusCode: 403, error: 'Forbidden', message: `this needs the ${need} role; ${identity.name} has ${identity.role}` });
+      return;
     }
     req.identity = identity;
+    done();
   });
 }
 

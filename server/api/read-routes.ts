@@ -37,13 +37,14 @@ export const readRoutes: FastifyPluginAsyncTypebox<ReadRoutesOptions> = async (a
       ...(node ? { cluster: node } : {}) };
   });
 
-  // the indicators change about once a second and are read by every screen and poller: serialised once per change
+  // the indicators change about once a second and are read by every screen and poller: serialised and encoded to
+  // bytes once per change, so a request only writes them
   let summaryOf: Summary | null = null;
-  let summaryJson = '';
-  app.get('/api/summary', { config: { role: 'screen' } }, async (_req, reply) => {
+  let summaryBytes = Buffer.alloc(0);
+  app.get('/api/summary', { config: { role: 'screen' } }, (_req, reply) => {
     const s = o.summary();
-    if (s !== summaryOf) { summaryOf = s; summaryJson = JSON.stringify(s); }
-    return reply.type('application/json; charset=utf-8').send(summaryJson);
+    if (s !== summaryOf) { summaryOf = s; summaryBytes = Buffer.from(JSON.stringify(s)); }
+    reply.type('application/json; charset=utf-8').send(summaryBytes);
   });
 
   app.get('/api/vehicles', { config: { role: 'operator' }, schema: {} }, async () => collection(
