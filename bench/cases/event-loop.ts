@@ -24,21 +24,22 @@ export async function eventLoop(ctx: BenchContext): Promise<Result[]> {
   const sitroom = await startSitroom({}, { autoStart: true });
   seedLive(sitroom.app, vehicles(2000, now), sites(24_000, now), now);
   const screens = await spawnClients('sio-all', sitroom.url, 200);
-  const ms = ctx.quick ? 2000 : 6000;
+  const ms = ctx.quick ? 1500 : 6000;
   const idle: { p99: number; max: number }[] = [];
   const loaded: { p99: number; max: number }[] = [];
+  const producer = fork(path.join(here, '../load/producer.ts'), [sitroom.url, BENCH_KEY], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const ask = <T>(m: string) => new Promise<T>((resolve) => { producer.once('message', (r: T) => resolve(r)); producer.send(m); });
+  await new Promise((r) => producer.once('message', r));
   try {
     const pairs = await interleave(ctx.rounds,
       async () => { const w = await window(ms); idle.push(w); return w.p99; },
       async () => {
-        const producer = fork(path.join(here, '../load/producer.ts'), [sitroom.url, BENCH_KEY], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-        await new Promise((r) => producer.once('message', r));
+        await ask('start');
         await sleep(300);
         const w = await window(ms);
-        const done = new Promise<{ failures: number }>((r) => producer.once('message', r));
-        producer.send('stop');
-        const { failures } = await done;
+        const { failures } = await ask<{ failures: number }>('pause');
         if (failures) throw new Error(`${failures} ingest requests failed under load`);
+        await sleep(200); // the last requests are answered before the next idle window
         loaded.push(w);
         return w.p99;
       });
@@ -54,6 +55,7 @@ export async function eventLoop(ctx: BenchContext): Promise<Result[]> {
         raw: { loadedMaxMs: loaded.map((w) => w.max), idleMaxMs: idle.map((w) => w.max) } },
     ];
   } finally {
+    producer.send('stop');
     await screens.close();
     await sitroom.close();
   }

@@ -28,7 +28,7 @@ export async function httpRate(ctx: BenchContext): Promise<Result[]> {
   const bare = createServer((_req, res) => { res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': body.byteLength }); res.end(body); });
   await new Promise<void>((r) => bare.listen(0, '127.0.0.1', r));
   const bareUrl = `http://127.0.0.1:${(bare.address() as AddressInfo).port}/api/summary`;
-  const seconds = ctx.quick ? 2 : 4;
+  const seconds = ctx.quick ? 1 : 4;
   try {
     const pairs = await interleave(ctx.rounds, () => rate(bareUrl, seconds), () => rate(`${sitroom.url}/api/summary`, seconds));
     const s = summarize(pairs);

@@ -39,8 +39,8 @@ export async function streamBytes(ctx: BenchContext): Promise<Result[]> {
   try {
     await new Promise<void>((resolve, reject) => { socket.once('connect', () => resolve()); socket.once('connect_error', reject); });
     await new Promise<void>((resolve) => socket.emit(EVENTS.subscribe, { topics: TOPICS.map((topic) => ({ topic })) }, () => resolve()));
-    await sleep(3000); // the snapshots and the first burst are not the steady stream
-    const seconds = ctx.quick ? 10 : 60;
+    await sleep(ctx.quick ? 2000 : 3000); // the snapshots and the first burst are not the steady stream
+    const seconds = ctx.quick ? 6 : 60;
     const perSecond: { ours: number; json: number }[] = [];
     for (let s = 0; s < seconds; s++) {
       ours = 0; json = 0;

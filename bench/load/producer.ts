@@ -1,5 +1,6 @@
 // A separate process that loads the server like a busy day: 2,000 fleet positions a second through the native API
-// (200 every 100 ms) and a screen taking a fresh container snapshot twice a second. argv: url key. IPC: 'stop'.
+// (200 every 100 ms) and a screen taking a fresh container snapshot twice a second. argv: url key. Starts paused;
+// IPC: 'start', 'pause' (answers { failures } since the start), 'stop'.
 import { io } from 'socket.io-client';
 import { liveSocketOptions } from '../../server/protocol/socket-parser';
 
@@ -7,7 +8,8 @@ const [url, key] = process.argv.slice(2);
 const ids = Array.from({ length: 2000 }, (_, i) => `amb-${String(i + 1).padStart(4, '0')}`);
 let k = 0;
 let failures = 0;
-const post = setInterval(() => {
+let timers: NodeJS.Timeout[] = [];
+const post = () => {
   const at = Date.now();
   const positions = Array.from({ length: 200 }, () => {
     const id = ids[k++ % ids.length]!;
@@ -15,10 +17,12 @@ const post = setInterval(() => {
   });
   fetch(`${url}/api/ingest/positions`, { method: 'POST', headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
     body: JSON.stringify({ positions }) }).then((r) => { if (!r.ok) failures++; }, () => { failures++; });
-}, 100);
+};
 const screen = io(url!, { transports: ['websocket'], forceNew: true, ...liveSocketOptions() });
-const snap = setInterval(() => { screen.emit('subscribe', { topics: [{ topic: 'containers' }] }, () => undefined); }, 500);
+const snapshot = () => { screen.emit('subscribe', { topics: [{ topic: 'containers' }] }, () => undefined); };
 process.on('message', (m: string) => {
-  if (m === 'stop') { clearInterval(post); clearInterval(snap); screen.close(); process.send!({ failures }); setTimeout(() => process.exit(0), 100); }
+  if (m === 'start') { failures = 0; timers = [setInterval(post, 100), setInterval(snapshot, 500)]; process.send!('started'); }
+  if (m === 'pause') { timers.forEach(clearInterval); timers = []; process.send!({ failures }); }
+  if (m === 'stop') { timers.forEach(clearInterval); screen.close(); setTimeout(() => process.exit(0), 100); }
 });
 process.send!('ready');
