@@ -39,6 +39,10 @@ export interface HubImage {
   kpi: Summary | null;
 }
 
+/** The indicators' sections (all but the time), each serialised, to tell which changed. */
+const sectionsOf = (summary: Summary): Map<string, string> =>
+  new Map(Object.entries(summary).filter(([k]) => k !== 'time').map(([k, v]) => [k, JSON.stringify(v)]));
+
 export function createHub(municipalityIds: readonly string[], operatorIds: readonly string[]) {
   const logs = {
     appeals: new TopicLog('appeals', RING), incidents: new TopicLog('incidents', RING), fleet: new TopicLog('fleet', RING),
@@ -54,6 +58,8 @@ export function createHub(municipalityIds: readonly string[], operatorIds: reado
   let kpi: Summary | null = null;
   let kpiSections = new Map<string, string>();
   let frameSeq = 0;
+  /** vehicle ids by index, for a follower taking the primary's frames (adoptFrame) */
+  const viewByIndex: string[] = [];
   let lastTime = 0;
   const touched = new Map<Topic, number>();
 
@@ -139,7 +145,7 @@ export function createHub(municipalityIds: readonly string[], operatorIds: reado
     },
     /** Sends only the indicator sections that changed. */
     setKpi(summary: Summary): void {
-      const next = new Map(Object.entries(summary).filter(([k]) => k !== 'time').map(([k, v]) => [k, JSON.stringify(v)]));
+      const next = sectionsOf(summary);
       const changed = [...next].filter(([k, v]) => kpiSections.get(k) !== v).map(([k]) => k);
       kpi = summary;
       kpiSections = next;
@@ -187,12 +193,13 @@ export function createHub(municipalityIds: readonly string[], operatorIds: reado
      *  resubscribe when their numbers may have changed). */
     loadImage(img: HubImage): void {
       appeals.clear(); incidents.clear(); vehicles.clear(); sites.length = 0; siteIndex.clear(); containerCache = null;
+      viewByIndex.length = 0;
       for (const a of img.appeals) appeals.set(a.id, a);
       for (const i of img.incidents) incidents.set(i.id, i);
       for (const v of img.vehicles) vehicles.set(v.id, v);
       for (const site of img.sites) { sites[site.index] = site; siteIndex.set(site.id, site.index); }
       kpi = img.kpi;
-      kpiSections = new Map(kpi ? Object.entries(kpi).filter(([k]) => k !== 'time').map(([k, v]) => [k, JSON.stringify(v)]) : []);
+      kpiSections = kpi ? sectionsOf(kpi) : new Map();
       for (const t of Object.keys(logs) as Topic[]) logs[t].reset(img.seqs[t]);
       touched.clear();
       for (const [t, at] of img.touched) touched.set(t, at);
@@ -239,10 +246,14 @@ export function createHub(municipalityIds: readonly string[], operatorIds: reado
     /** Takes another server's fleet frame: positions are updated for snapshots and the same bytes go on. */
     adoptFrame(bytes: Uint8Array): void {
       const f = decodeFleetFrame(bytes);
-      const byIndex = new Map<number, VehicleView>();
-      for (const v of vehicles.values()) byIndex.set(v.index, v);
+      // vehicle views by index, rebuilt only when the fleet's size changed since the last frame
+      if (viewByIndex.length !== vehicles.size) {
+        viewByIndex.length = 0;
+        for (const v of vehicles.values()) viewByIndex[v.index] = v.id;
+      }
       for (let i = 0; i < f.count; i++) {
-        const v = byIndex.get(f.index[i]!);
+        const id = viewByIndex[f.index[i]!];
+        const v = id === undefined ? undefined : vehicles.get(id);
         if (!v) continue;
         const status = f.status[i]!;
         vehicles.set(v.id, { ...v, lon: f.lon[i]!, lat: f.lat[i]!, speedKmh: f.speedKmh[i] === 255 ? null : f.speedKmh[i]!,
