@@ -39,6 +39,8 @@ export interface HubImage {
   kpi: Summary | null;
 }
 
+const hasFix = (v: VehicleView): v is VehicleView & FleetFix => v.lon !== null && v.lat !== null && v.fixAt !== null;
+
 /** The indicators' sections (all but the time), each serialised, to tell which changed. */
 const sectionsOf = (summary: Summary): Map<string, string> =>
   new Map(Object.entries(summary).filter(([k]) => k !== 'time').map(([k, v]) => [k, JSON.stringify(v)]));
@@ -266,11 +268,9 @@ export function createHub(municipalityIds: readonly string[], operatorIds: reado
     },
     /** Encodes the whole fleet's latest fixes once and hands the frame to every listener. */
     tickFleet(now: number): Uint8Array | null {
+      // the views themselves are the fixes (no object per vehicle per tick): a view with a position is a FleetFix
       const fixes: FleetFix[] = [];
-      for (const v of vehicles.values()) {
-        if (v.lon === null || v.lat === null || v.fixAt === null) continue;
-        fixes.push({ index: v.index, lon: v.lon, lat: v.lat, speedKmh: v.speedKmh, heading: v.heading, status: v.status, fixAt: v.fixAt });
-      }
+      for (const v of vehicles.values()) if (hasFix(v)) fixes.push(v);
       if (fixes.length === 0) return null;
       const bytes = encodeFleetFrame(fixes, ++frameSeq, now);
       for (const l of listeners) l.fleetFrame(bytes, now);
