@@ -17,7 +17,7 @@ import { CONTAINER_STATUSES } from '../../server/protocol/views';
 import { EVENTS } from '../../server/protocol/live';
 import { fixesOf, MUNICIPALITIES, OPERATORS, rng, siteChanges, sites, vehicles } from '../fixtures';
 import { interleave, median, type BenchContext, type Result } from '../harness';
-import { isLoopback, launchBrowser } from '../../tests/helpers/browser';
+import { launchBrowser, openWall } from '../../tests/helpers/browser';
 import type { RunResult, UpdateInput } from '../client/update-page';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -67,11 +67,8 @@ export async function clientUpdate(ctx: BenchContext): Promise<Result[]> {
   const page = await servePage();
   const browser = await launchBrowser();
   try {
-    const context = await browser.newContext();
-    const external: string[] = [];
-    await context.route('**/*', (route) => { if (isLoopback(route.request().url())) return route.continue(); external.push(route.request().url()); return route.abort(); });
-    const tab = await context.newPage();
-    await tab.goto(page.url);
+    // the wall tests' page opener: loopback only, every other address refused and recorded
+    const { page: tab, external } = await openWall(browser, page.url);
     await tab.waitForFunction(() => document.title === 'ready');
     const all = sites(24_000, NOW);
     const snapshot = { count: all.length, operators: OPERATORS, municipalities: MUNICIPALITIES, statuses: [...CONTAINER_STATUSES],

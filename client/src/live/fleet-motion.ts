@@ -62,8 +62,7 @@ export function createFleetMotion(glideMs = 1000): FleetMotion {
           setPair(from, slot, lon, lat); setPair(to, slot, lon, lat);
         }
         // where the vehicle is along its current glide at this moment, whether or not a frame has been drawn since
-        const s2 = slot * 2, g = Math.min(1, Math.max(0, (receivedAt - startAt[slot]!) / glideMs)), e = g * g * (3 - 2 * g);
-        const px = from[s2]! + (to[s2]! - from[s2]!) * e, py = from[s2 + 1]! + (to[s2 + 1]! - from[s2 + 1]!) * e;
+        const at = glideAt(slot, receivedAt), px = at[0], py = at[1];
         const jump = Math.abs(px - lon) > MAX_GLIDE_DEG || Math.abs(py - lat) > MAX_GLIDE_DEG;
         if (!jump) maxStep = Math.max(maxStep, Math.abs(px - lon), Math.abs(py - lat));
         setPair(from, slot, jump ? lon : px, jump ? lat : py);
