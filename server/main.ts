@@ -4,6 +4,7 @@ import { ReferenceError } from './reference/load';
 import Fastify from 'fastify';
 import { buildApp } from './app/build';
 import { ClusterError } from './cluster/cluster';
+import { WriterLockError } from './store/writer-lock';
 import { osmandRoutes } from './adapters/osmand/routes';
 import { registerRateLimit } from './access/guard';
 
@@ -20,7 +21,7 @@ async function main(): Promise<void> {
     app = await buildApp(config);
   } catch (e) {
     if (e instanceof ReferenceError) { console.error(`Sitroom cannot start: reference data: ${e.message}`); process.exit(2); }
-    if (e instanceof ClusterError) { console.error(`Sitroom cannot start: ${e.message}`); process.exit(2); }
+    if (e instanceof ClusterError || e instanceof WriterLockError) { console.error(`Sitroom cannot start: ${e.message}`); process.exit(2); }
     throw e;
   }
   const { sitroom } = app;

@@ -35,11 +35,15 @@ class Screen {
     });
   }
 
+  /** the server run this screen's numbers were counted in */
+  private run: string | null = null;
+
   private subscribe(): void {
     this.pending = true;
-    this.socket.timeout(20_000).emit(EVENTS.subscribe, { topics: TOPICS.map((topic) => ({ topic, since: this.seq.get(topic) })) }, (err: Error | null, reply: SubscribeReply) => {
+    this.socket.timeout(20_000).emit(EVENTS.subscribe, { ...(this.run ? { run: this.run } : {}), topics: TOPICS.map((topic) => ({ topic, since: this.seq.get(topic) })) }, (err: Error | null, reply: SubscribeReply) => {
       this.pending = false;
       if (err || !reply.ok) { if (this.socket.connected) setTimeout(() => this.subscribe(), 500); return; }
+      if (reply.run !== this.run) { this.seq.clear(); this.run = reply.run; }
       for (const r of reply.results) this.applySync(r);
     });
   }

@@ -11,6 +11,7 @@ import { loadReference, type Reference } from '../reference/load';
 import { DEFAULT_LAYOUT, loadLayouts } from '../reference/layouts';
 import type { Layout } from '../protocol/layout';
 import { createStore, type Store } from '../store';
+import { takeWriterLock } from '../store/writer-lock';
 import { createHub, APPEAL_WINDOW, RESOLVED_INCIDENT_WINDOW, type Hub } from '../hub/hub';
 import { createIngest, type Ingest } from '../ingest/pipeline';
 import { IngestError } from '../ingest/errors';
@@ -91,7 +92,6 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const reference = loadReference(config.dataDir, config.geoDir, config.deadlinesHours);
   const layouts = loadLayouts(config.dataDir);
   const wallConfig = loadWalls(config.dataDir);
-  const store = createStore(config.dbPath, config.dbSync);
   const app = Fastify({
     logger: options.logger === false ? false : { level: config.logLevel },
     // in a cluster a follower on this host forwards writes with the client's address in X-Forwarded-For
@@ -103,6 +103,9 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const log = (msg: string, extra: Record<string, unknown> = {}) => app.log.info(extra, msg);
   const cluster = config.redisUrl ? await joinCluster(config.redisUrl, log) : null;
   const primary = cluster === null || cluster.role === 'primary';
+  // one writer per database file: a second server on it stops here, naming the one that holds it
+  const writer = primary ? await takeWriterLock(config.dbPath, 2000, String(config.port)).catch(async (e: unknown) => { await cluster?.close(); throw e; }) : null;
+  const store = createStore(config.dbPath, config.dbSync);
   if (cluster) log(`cluster: this server is the ${cluster.role}`, { id: cluster.id });
 
   const hub = createHub(reference.municipalities.map((m) => m.id), reference.operators.map((o) => o.id));
@@ -134,7 +137,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   // the indicators: computed here on a single server or the primary; a follower shows the primary's copy
   const summary = () => primary ? jobs.summary() : (hub.snapshot('kpi') ?? computeSummary(store, reference, hub, now(), config.timezone));
   let screens: ReturnType<typeof reportScreens> | null = null;
-  const gateway = attachGateway(app.server, { hub, now, kpi: summary, access, walls: () => walls!,
+  const gateway = attachGateway(app.server, { hub, now, kpi: summary, access, reference, walls: () => walls!, origins: config.origins,
+    log: (msg, extra) => app.log.warn(extra ?? {}, msg),
     seen: (id) => { if (primary) pairing?.seen(id); }, adapter: cluster?.adapter, screensChanged: () => screens?.changed() });
   const relay = cluster && primary ? relayNotices(gateway.io) : null;
   const notifyConsoles = (what: string) => { gateway.notifyConsoles(what); relay?.console(what); };
@@ -224,11 +228,12 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     sim?.stop();
     stopPublishing?.();
     screens?.stop();
-    gateway.close();
+    await gateway.close();
   });
   app.addHook('onClose', async () => {
     await cluster?.close();
     store.close();
+    writer?.release();
   });
   return app;
 }

@@ -4,30 +4,17 @@
 // numbers, so its screens get exactly what the primary's get, and a screen can move between servers with "since N".
 // A follower that misses anything (Redis restarted, a message lost) notices by the numbers, by the primary's
 // heartbeat or by the reconnection, reloads the primary's whole image, and asks its screens to fetch anew.
-import type { Server } from 'socket.io';
-import type { Hub, HubImage } from '../hub/hub';
-import type { Delta, Topic } from '../protocol/live';
+import type { Hub } from '../hub/hub';
+import { TOPICS, type Delta, type Topic } from '../protocol/live';
+import { RELAY_EVENTS as RELAY, type RelayBeat as Beat, type RelayImage as Image } from '../protocol/relay';
 import type { WallState } from '../protocol/walls';
 import type { WallManager } from '../walls/manager';
-import type { Gateway, ScreenPresence } from '../gateway/socket';
+import type { Gateway, LiveServer, ScreenPresence } from '../gateway/socket';
 import type { ClusterNode } from './cluster';
-
-const RELAY = {
-  delta: 'sitroom:delta',
-  frame: 'sitroom:frame',
-  wall: 'sitroom:wall',
-  console: 'sitroom:console',
-  revoke: 'sitroom:revoke',
-  beat: 'sitroom:beat',
-  image: 'sitroom:image',
-  screens: 'sitroom:screens',
-} as const;
 
 const BEAT_MS = 2_000;
 const SCREENS_EVERY_MS = 5_000;
-
-interface Image { hub: HubImage; walls: WallState[] }
-interface Beat { seqs: Record<Topic, number>; walls: Record<string, number> }
+type Server = LiveServer;
 
 type Log = (msg: string, extra?: Record<string, unknown>) => void;
 
@@ -50,9 +37,9 @@ export function publishFromPrimary(io: Server, hub: Hub, walls: WallManager): ()
     delta: (d) => { io.serverSideEmit(RELAY.delta, d); },
     fleetFrame: (bytes) => { io.serverSideEmit(RELAY.frame, bytes); },
   });
-  const seqs = () => Object.fromEntries((['appeals', 'incidents', 'fleet', 'containers', 'kpi'] as Topic[]).map((t) => [t, hub.seq(t)])) as Record<Topic, number>;
+  const seqs = () => Object.fromEntries(TOPICS.map((t) => [t, hub.seq(t)])) as Record<Topic, number>;
   const beat = setInterval(() => {
-    io.serverSideEmit(RELAY.beat, { seqs: seqs(), walls: Object.fromEntries(walls.states().map((s) => [s.wall, s.version])) } satisfies Beat);
+    io.serverSideEmit(RELAY.beat, { run: hub.run(), seqs: seqs(), walls: Object.fromEntries(walls.states().map((s) => [s.wall, s.version])) } satisfies Beat);
   }, BEAT_MS);
   beat.unref();
   // every server answers a server-side request (the asker waits for all); only the primary's answer carries the image
@@ -120,6 +107,7 @@ export function followPrimary(io: Server, node: ClusterNode, hub: Hub, walls: Wa
   io.on(RELAY.revoke, (screenId: string) => { gateway.revokeScreen(screenId); });
   io.on(RELAY.beat, (b: Beat) => {
     if (!synced) return;
+    if (b.run !== hub.run()) { void reload(`the primary runs anew (run ${b.run})`); return; }
     const behind = (Object.keys(b.seqs) as Topic[]).find((t) => b.seqs[t] !== hub.seq(t));
     const wallBehind = Object.entries(b.walls).find(([w, v]) => { try { return walls.state(w).version < v; } catch { return false; } });
     if (behind || wallBehind) void reload(behind ? `${behind} at #${hub.seq(behind)}, the primary at #${b.seqs[behind]}` : `wall ${wallBehind![0]} behind`);

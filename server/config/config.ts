@@ -22,6 +22,8 @@ export const ConfigSchema = Type.Object({
   adminToken: Type.Union([Type.String({ minLength: 16 }), Type.Null()]),
   /** a browser on this host is a trusted screen without pairing */
   trustLoopback: Type.Boolean(),
+  /** page origins besides the server's own that may open the live socket (a wall served under another host name) */
+  origins: Type.Array(Type.String({ pattern: '^https?://[^/\\s]+$' })),
   /** how long an operator's or admin's sign-in lasts (screens never expire) */
   sessionHours: Type.Number({ minimum: 0.1, maximum: 24 * 365 }),
   limits: Type.Object({
@@ -74,7 +76,7 @@ const SOURCES: Record<string, string> = {
   '/osmand/port': 'SITROOM_OSMAND_PORT', '/osmand/autoRegister': 'SITROOM_OSMAND_AUTOREGISTER',
   '/osmand/speedUnit': 'SITROOM_OSMAND_SPEED_UNIT', '/osmand/devices': 'SITROOM_OSMAND_DEVICES',
   '/timezone': 'SITROOM_TZ', '/open311Channel': 'SITROOM_OPEN311_CHANNEL', '/ingestKeys': 'SITROOM_INGEST_KEYS',
-  '/adminToken': 'SITROOM_ADMIN_TOKEN', '/trustLoopback': 'SITROOM_TRUST_LOOPBACK', '/sessionHours': 'SITROOM_SESSION_HOURS', '/limits/perMinute': 'SITROOM_RATE_LIMIT', '/limits/bodyMb': 'SITROOM_BODY_LIMIT_MB',
+  '/adminToken': 'SITROOM_ADMIN_TOKEN', '/trustLoopback': 'SITROOM_TRUST_LOOPBACK', '/origins': 'SITROOM_ORIGINS', '/sessionHours': 'SITROOM_SESSION_HOURS', '/limits/perMinute': 'SITROOM_RATE_LIMIT', '/limits/bodyMb': 'SITROOM_BODY_LIMIT_MB',
   '/outOfRegion': 'SITROOM_OUT_OF_REGION', '/redisUrl': 'SITROOM_REDIS_URL', '/cap/feeds': 'SITROOM_CAP_FEEDS', '/cap/pollSeconds': 'SITROOM_CAP_POLL_SECONDS',
   '/cap/language': 'SITROOM_CAP_LANGUAGE', '/deadlinesHours': 'SITROOM_DEADLINES',
   '/dbSync': 'SITROOM_DB_SYNC', '/logLevel': 'SITROOM_LOG_LEVEL',
@@ -139,6 +141,7 @@ export function loadConfig(env: Env = process.env): Config {
     }),
     adminToken: env.SITROOM_ADMIN_TOKEN?.trim() || null,
     trustLoopback: onOff(env, 'SITROOM_TRUST_LOOPBACK', true),
+    origins: (env.SITROOM_ORIGINS ?? '').split(/[\s,]+/).map((o) => o.trim().replace(/\/$/, '')).filter(Boolean),
     sessionHours: num(env, 'SITROOM_SESSION_HOURS', 12),
     limits: { perMinute: num(env, 'SITROOM_RATE_LIMIT', 1200), bodyMb: num(env, 'SITROOM_BODY_LIMIT_MB', 16) },
     outOfRegion: (env.SITROOM_OUT_OF_REGION?.trim().toLowerCase() || 'flag') as Config['outOfRegion'],

@@ -1,26 +1,37 @@
-// The gateway: the only module that knows socket.io. Every connection is identified first (screen token, operator
-// session, admin token or a trusted local browser); an unknown one is refused with `unpaired`. Topics are rooms; a
-// subscribe answers with a snapshot or the missed deltas; the hub's deltas and fleet frames are encoded once per
-// message and sent to each room. Screens of a wall in visitor mode sit in separate rooms that get the visitor
-// version of every topic, so nothing personal is ever sent to them.
+// The gateway: the only module that knows socket.io. Pages of foreign origins are refused at the handshake; every
+// connection is identified once, in middleware (screen token, operator session, admin token, or a program or
+// same-origin page on this computer); an unknown one is refused with `unpaired`. Topics are rooms; a subscribe answers
+// with a snapshot or the missed deltas of this run; the hub's deltas and fleet frames are encoded once per message
+// and sent to each room. Whether a socket gets the visitor version is the server's decision, from the wall it shows.
 import { Server, type ServerOptions, type Socket } from 'socket.io';
 import type { Server as HttpServer } from 'node:http';
-import { EVENTS, PROTOCOL_VERSION, TOPICS, parseSubscribe, type Hello, type SubscribeReply, type Topic, type TopicSync,
-  type UnsubscribeReply } from '../protocol/live';
-import { UNPAIRED, WALL_EVENTS, roleAtLeast, type OnlineScreen, type WallJoin, type WallState } from '../protocol/walls';
+import { EVENTS, PROTOCOL_VERSION, TOPICS, type ClientEvents, type Hello, type ServerEvents, type Topic } from '../protocol/live';
+import type { InterServerEvents } from '../protocol/relay';
+import { UNPAIRED, WALL_EVENTS, type OnlineScreen, type WallState } from '../protocol/walls';
 import type { Hub } from '../hub/hub';
 import type { Summary } from '../protocol/summary';
-import type { Access, Identity } from '../access/identity';
+import type { Access } from '../access/identity';
+import type { Reference } from '../reference/load';
 import type { WallManager } from '../walls/manager';
-import { visitorDelta, visitorSync } from '../hub/visitor';
-import { SOCKET_PARSER_AUTH, sitroomParser } from '../protocol/socket-parser';
+import { visitorAllowed, visitorDelta } from '../hub/visitor';
+import { sitroomParser } from '../protocol/socket-parser';
 import { preEncodeBinaryFrames } from './pre-encoded-frames';
+import { originPolicy } from './origin';
+import { dropStalled } from './backpressure';
+import { screenPresence, type ScreenPresence } from './presence';
+import type { SocketData } from './socket-data';
+import { guarded, type Log } from './guarded';
+import { clientHandlers, type RoomRules } from './handlers';
+import { visitorWallState } from '../walls/visitor-state';
 
-const room = (topic: Topic, visitor: boolean) => `${visitor ? 'visitor' : 'topic'}:${topic}`;
-const wallRoom = (wall: string) => `wall:${wall}`;
-const CONSOLE = 'console';
+export type { ScreenPresence };
+export type LiveServer = Server<ClientEvents, ServerEvents, InterServerEvents, SocketData>;
+export type LiveSocket = Socket<ClientEvents, ServerEvents, InterServerEvents, SocketData>;
 
-interface SocketData { identity: Identity; wall: string | null; screen: string | null; visitor: boolean; since: number; ready: number }
+/** the largest message a client may send: every client event is a few hundred bytes */
+export const MAX_CLIENT_MESSAGE_BYTES = 64 * 1024;
+/** bytes queued for one client before it counts as stalled and is dropped (about 20 s of a 2,000-team fleet) */
+export const STALLED_CLIENT_BYTES = 8 * 1024 * 1024;
 
 export interface GatewayOptions {
   hub: Hub;
@@ -28,203 +39,140 @@ export interface GatewayOptions {
   /** the kpi snapshot comes from the indicators, computed on demand when none is cached */
   kpi: () => Summary;
   access: Access;
+  reference: Reference;
   /** set once the wall manager exists (it needs the gateway's callbacks first) */
   walls: () => WallManager;
   /** a paired screen was heard from */
   seen: (screenId: string) => void;
+  /** page origins besides the server's own (SITROOM_ORIGINS) */
+  origins: readonly string[];
+  log: Log;
   /** the socket.io adapter shared by several servers (server/cluster); absent on a single server */
   adapter?: ServerOptions['adapter'];
   /** this server's wall screens came, went or became ready (a follower tells the primary) */
   screensChanged?: () => void;
+  stalledBytes?: number;
 }
 
-/** A wall screen online on some server, with the newest scene version it has prepared. */
-export interface ScreenPresence extends OnlineScreen { ready: number }
+const room = (topic: Topic, visitor: boolean) => `${visitor ? 'visitor' : 'topic'}:${topic}`;
+const wallRoom = (wall: string, visitor: boolean) => `${visitor ? 'visitor-wall' : 'wall'}:${wall}`;
+const CONSOLE = 'console';
 
-
-export function attachGateway(server: HttpServer, { hub, now, kpi, access, walls, seen, adapter, screensChanged }: GatewayOptions) {
-  const io = new Server(server, { serveClient: false, perMessageDeflate: false, maxHttpBufferSize: 1e6, parser: sitroomParser, ...(adapter ? { adapter } : {}) });
+export function attachGateway(server: HttpServer, o: GatewayOptions) {
+  const policy = originPolicy(o.origins);
+  const io: LiveServer = new Server(server, { serveClient: false, perMessageDeflate: false, maxHttpBufferSize: MAX_CLIENT_MESSAGE_BYTES,
+    parser: sitroomParser, allowRequest: (req, cb) => { const ok = policy.allows(req); cb(ok ? null : `origin ${policy.describe(req)} may not open the live socket`, ok); },
+    ...(o.adapter ? { adapter: o.adapter } : {}) });
   preEncodeBinaryFrames(io.of('/').adapter);
-  /** wall screens on the other servers of a cluster, as each last reported them */
-  const remote = new Map<string, { screens: ScreenPresence[]; at: number }>();
-  const REMOTE_STALE_MS = 15_000;
-  const data = (s: Socket) => s.data as SocketData;
+  const presence = screenPresence(io as unknown as Server);
+  const local = io.local;
+  const hasMembers = (name: string) => (io.sockets.adapter.rooms.get(name)?.size ?? 0) > 0;
 
-  const sync = (topic: Topic, since: number | undefined): TopicSync => {
-    const time = now();
-    if (since !== undefined) {
-      const deltas = hub.since(topic, since);
-      if (deltas) return { topic, mode: 'replay', seq: hub.seq(topic), time, deltas } as TopicSync;
-    }
-    const snapshot = topic === 'kpi' ? (hub.snapshot('kpi') ?? kpi()) : hub.snapshot(topic);
-    return { topic, mode: 'snapshot', seq: hub.seq(topic), time, snapshot } as TopicSync;
+  /** The wall a socket shows (a paired screen's own wins over what it says) is in visitor mode; an unknown wall fails closed. */
+  const visitorFor = (d: SocketData): boolean => {
+    const wall = d.identity.screen?.wall ?? d.wall;
+    if (!wall) return false;
+    try { return o.walls().state(wall).mode === 'visitor'; } catch { return true; }
   };
+  /** Puts a socket in the rooms of the kind its wall's mode says, leaving every room of the other kind. */
+  const placeRooms = (socket: LiveSocket): boolean => {
+    const d = socket.data;
+    const visitor = visitorFor(d);
+    if (visitor !== d.visitor) {
+      for (const t of TOPICS) if (socket.rooms.has(room(t, !visitor))) void socket.leave(room(t, !visitor));
+      if (d.wall) { void socket.leave(wallRoom(d.wall, !visitor)); void socket.join(wallRoom(d.wall, visitor)); }
+      d.visitor = visitor;
+    }
+    return visitor;
+  };
+  const wallStateFor = (state: WallState, visitor: boolean) => (visitor ? visitorWallState(state, o.reference) : state);
+  const notifyConsoles = (what: string) => { local.to(CONSOLE).emit(WALL_EVENTS.consoleChanged, { what }); };
+  const checkReady = (wall: string) => {
+    const version = o.walls().state(wall).version;
+    if (presence.allReady(wall, version)) o.walls().ready(wall, version);
+  };
+  const rules: RoomRules = { room, wallRoom, console: CONSOLE, placeRooms, wallStateFor, notifyConsoles, checkReady };
 
   io.use((socket, next) => {
     const auth = socket.handshake.auth as { token?: unknown } | undefined;
-    const identity = access.identify(typeof auth?.token === 'string' ? auth.token : undefined, socket.handshake.address);
+    const address = policy.trustsLoopback(socket.request) ? socket.handshake.address : undefined;
+    const identity = o.access.identify(typeof auth?.token === 'string' ? auth.token : undefined, address);
     if (!identity) return next(new Error(UNPAIRED));
-    socket.data = { identity, wall: null, screen: null, visitor: false, since: Date.now(), ready: 0 } satisfies SocketData;
-    if (identity.screen) seen(identity.screen.id);
+    socket.data = { identity, wall: null, screen: null, visitor: false, since: Date.now(), ready: 0 };
+    if (identity.screen) o.seen(identity.screen.id);
     next();
   });
 
-  io.on('connection', (socket: Socket) => {
-    const hello: Hello = { protocol: PROTOCOL_VERSION, time: now(), topics: TOPICS };
+  const handlers = clientHandlers(o, rules);
+  io.on('connection', (socket) => {
+    const hello: Hello = { protocol: PROTOCOL_VERSION, time: o.now(), run: o.hub.run(), topics: TOPICS };
     socket.emit(EVENTS.hello, hello);
-    socket.on(WALL_EVENTS.time, (ack: unknown) => { if (typeof ack === 'function') ack(Date.now()); });
-
-    socket.on(EVENTS.subscribe, (raw: unknown, ack: unknown) => {
-      if (typeof ack !== 'function') return;
-      const req = parseSubscribe(raw);
-      if ('error' in req) return ack({ ok: false, error: req.error } satisfies SubscribeReply);
-      const fleetAt = req.topics.findIndex((t) => t.topic === 'fleet');
-      const auth = socket.handshake.auth as Record<string, unknown> | undefined;
-      if (fleetAt >= 0 && auth?.[SOCKET_PARSER_AUTH.key] !== SOCKET_PARSER_AUTH.value) {
-        // its frames are single-binary events that socket.io's default decoder cannot read (server/protocol/socket-parser.ts)
-        return ack({ ok: false, error: `topics/${fleetAt}/topic: the fleet's binary frames need Sitroom's socket parser: connect with io(url, { parser: sitroomParser, auth: { ${SOCKET_PARSER_AUTH.key}: '${SOCKET_PARSER_AUTH.value}' } }) (server/protocol/socket-parser.ts)` } satisfies SubscribeReply);
-      }
-      const visitor = data(socket).visitor;
-      // Joining and taking the snapshot happen in one synchronous step, so no delta can fall between them.
-      const results = req.topics.map(({ topic, since }) => {
-        void socket.join(room(topic, visitor));
-        const r = sync(topic, since);
-        return visitor ? visitorSync(r) : r;
-      });
-      ack({ ok: true, time: now(), results } satisfies SubscribeReply);
-    });
-    socket.on(EVENTS.unsubscribe, (raw: unknown, ack: unknown) => {
-      const req = parseSubscribe(raw);
-      if (!('error' in req)) for (const { topic } of req.topics) { void socket.leave(room(topic, false)); void socket.leave(room(topic, true)); }
-      if (typeof ack === 'function') ack(('error' in req ? { ok: false, error: req.error } : { ok: true }) satisfies UnsubscribeReply);
-    });
-
-    socket.on(WALL_EVENTS.join, (raw: unknown, ack: unknown) => {
-      if (typeof ack !== 'function') return;
-      const { wall, screen } = (raw ?? {}) as { wall?: unknown; screen?: unknown };
-      const d = data(socket);
-      const bound = d.identity.screen;
-      if (bound && bound.wall !== wall) return ack({ error: `this screen is paired to wall "${bound.wall}"`, wall: bound.wall, screen: bound.screen });
-      const manager = walls();
-      const config = typeof wall === 'string' ? manager.walls().find((w) => w.id === wall) : undefined;
-      if (!config) return ack({ error: `wall: no wall "${String(wall)}"; known: ${manager.walls().map((w) => w.id).join(', ')}` });
-      const spec = config.screens.find((s) => s.id === (bound?.screen ?? screen)) ?? null;
-      if (screen !== undefined && screen !== null && !spec) {
-        return ack({ error: `screen: wall "${config.id}" has no screen "${String(screen)}"; its screens: ${config.screens.map((s) => s.id).join(', ')}` });
-      }
-      const state = manager.state(config.id);
-      if (d.wall) void socket.leave(wallRoom(d.wall));
-      d.wall = config.id;
-      d.screen = spec?.id ?? null;
-      void socket.join(wallRoom(config.id));
-      if (d.visitor !== (state.mode === 'visitor')) moveRooms(socket, state.mode === 'visitor');
-      ack({ wall: config, screen: spec, scenes: manager.scenesOf(config.id), state } satisfies WallJoin);
-      notifyConsoles('screens');
-      screensChanged?.();
-    });
-
-    // a screen has the announced scene ready; when every screen page of the wall has, the switch comes forward
-    socket.on(WALL_EVENTS.ready, (raw: unknown) => {
-      const d = data(socket);
-      const version = (raw as { version?: unknown } | null)?.version;
-      if (!d.wall || typeof version !== 'number') return;
-      d.ready = version;
-      checkReady(d.wall);
-      screensChanged?.();
-    });
-
-    socket.on('console:join', (ack: unknown) => {
-      const ok = roleAtLeast(data(socket).identity.role, 'operator');
-      if (ok) void socket.join(CONSOLE);
-      if (typeof ack === 'function') ack(ok ? { ok: true, name: data(socket).identity.name, role: data(socket).identity.role } : { error: 'the console needs an operator or admin sign-in' });
-    });
-    socket.on('disconnect', () => { if (data(socket).wall) { notifyConsoles('screens'); screensChanged?.(); } });
+    for (const [event, handler] of Object.entries(handlers)) {
+      socket.on(event as keyof ClientEvents, guarded(socket as unknown as Socket, event, o.log, (...args: unknown[]) => handler(socket, ...args)));
+    }
+    socket.on('disconnect', () => { if (socket.data.wall) { notifyConsoles('screens'); o.screensChanged?.(); } });
   });
-
-  /** Moves a socket between normal and visitor rooms at once (no delta of the other kind can reach it after this
-   *  call) and asks it to fetch every topic anew. */
-  function moveRooms(socket: Socket, visitor: boolean): void {
-    const d = data(socket);
-    for (const topic of TOPICS) {
-      if (socket.rooms.has(room(topic, !visitor))) void socket.leave(room(topic, !visitor));
-    }
-    d.visitor = visitor;
-    socket.emit(WALL_EVENTS.resubscribe);
-  }
-
-  /** Every screen of the wall online, on this server and the others, has prepared the current scene version:
-   *  the wall manager may bring the switch forward (a follower's manager ignores it; its primary decides). */
-  function checkReady(wall: string): void {
-    const version = walls().state(wall).version;
-    const members = allScreens().filter((x) => x.wall === wall && x.screen !== null);
-    if (members.every((x) => x.ready >= version)) walls().ready(wall, version);
-  }
-
-  function localScreens(): ScreenPresence[] {
-    const out: ScreenPresence[] = [];
-    for (const s of io.sockets.sockets.values()) {
-      const d = data(s);
-      if (d.wall) out.push({ wall: d.wall, screen: d.screen, name: d.identity.name, via: d.identity.via, since: d.since, screenId: d.identity.screen?.id ?? null, ready: d.ready });
-    }
-    return out;
-  }
-  function allScreens(): ScreenPresence[] {
-    const t = Date.now();
-    const out = localScreens();
-    for (const [node, r] of remote) {
-      if (t - r.at > REMOTE_STALE_MS) remote.delete(node);
-      else out.push(...r.screens);
-    }
-    return out;
-  }
 
   // Every server sends the hub's changes to its own sockets only (io.local): in a cluster each server holds a copy
   // of the hub fed by the primary (server/cluster/hub-relay.ts), so nothing is delivered twice.
-  const local = io.local;
-  const hasMembers = (name: string) => (io.sockets.adapter.rooms.get(name)?.size ?? 0) > 0;
-  const stop = hub.listen({
+  const stop = o.hub.listen({
     delta: (d) => {
       local.to(room(d.topic, false)).emit(EVENTS.delta, d);
-      if (hasMembers(room(d.topic, true))) local.to(room(d.topic, true)).emit(EVENTS.delta, visitorDelta(d));
+      if (!hasMembers(room(d.topic, true))) return;
+      const v = visitorDelta(d);
+      if (v) local.to(room(d.topic, true)).emit(EVENTS.delta, v);
     },
-    fleetFrame: (bytes) => { local.to([room('fleet', false), room('fleet', true)]).emit(EVENTS.fleetFrame, bytes); },
+    fleetFrame: (bytes) => {
+      // the frame holds indexes, positions and statuses only: the same bytes serve visitor screens
+      local.to(visitorAllowed('fleet') ? [room('fleet', false), room('fleet', true)] : room('fleet', false)).emit(EVENTS.fleetFrame, bytes);
+    },
   });
-
-  function notifyConsoles(what: string): void { local.to(CONSOLE).emit(WALL_EVENTS.consoleChanged, { what }); }
+  const stallTimer = setInterval(() => dropStalled(io as unknown as Server, o.stalledBytes ?? STALLED_CLIENT_BYTES, o.log), 1000);
+  stallTimer.unref();
 
   return {
     io,
     clients: () => io.engine.clientsCount,
-    /** A wall's state changed: every screen of it gets the state; a change of mode moves them between rooms first. */
+    /** A wall's state changed: sockets move rooms first when its mode changed, then each gets its kind of state. */
     wallChanged(state: WallState, before: WallState): void {
       if (state.mode !== before.mode) {
-        for (const s of io.sockets.sockets.values()) if (data(s).wall === state.wall) moveRooms(s, state.mode === 'visitor');
+        for (const s of io.of('/').sockets.values()) {
+          if ((s.data.identity.screen?.wall ?? s.data.wall) !== state.wall) continue;
+          const was = s.data.visitor;
+          if (placeRooms(s) !== was) s.emit(WALL_EVENTS.resubscribe);
+        }
       }
-      local.to(wallRoom(state.wall)).emit(WALL_EVENTS.state, state);
+      local.to(wallRoom(state.wall, false)).emit(WALL_EVENTS.state, state);
+      if (hasMembers(wallRoom(state.wall, true))) local.to(wallRoom(state.wall, true)).emit(WALL_EVENTS.state, wallStateFor(state, true));
       notifyConsoles('walls');
     },
     notifyConsoles,
     /** Drops every connection of a revoked screen, telling it to pair again. */
     revokeScreen(screenId: string): void {
-      for (const s of io.sockets.sockets.values()) {
-        if (data(s).identity.screen?.id === screenId) { s.emit(WALL_EVENTS.revoked); s.disconnect(true); }
+      for (const s of io.of('/').sockets.values()) {
+        if (s.data.identity.screen?.id === screenId) { s.emit(WALL_EVENTS.revoked); s.disconnect(true); }
       }
       notifyConsoles('screens');
     },
     /** wall screens online on every server of the cluster */
-    online: (): OnlineScreen[] => allScreens().map(({ ready: _ready, ...s }) => s),
-    localScreens,
+    online: (): OnlineScreen[] => presence.all().map(({ ready: _ready, ...s }) => s),
+    localScreens: presence.local,
     /** another server's wall screens (a follower reports them to the primary) */
     setRemote(node: string, screens: ScreenPresence[] | null): void {
-      if (screens) remote.set(node, { screens, at: Date.now() }); else remote.delete(node);
+      presence.setRemote(node, screens);
       for (const wall of new Set(screens?.map((x) => x.wall) ?? [])) checkReady(wall);
       notifyConsoles('screens');
     },
     /** every socket of this server fetches every topic anew (its hub was reloaded from the primary) */
     resubscribeAll(): void { local.emit(WALL_EVENTS.resubscribe); },
-    close(): void {
+    /** Stops: tells every client this is a restart, lets that notice leave, then closes each transport (not an
+     *  "io server disconnect", after which socket.io clients would not come back by themselves). */
+    async close(afterMs = 2000): Promise<void> {
       stop();
-      local.disconnectSockets(true);
+      clearInterval(stallTimer);
+      local.emit(EVENTS.restart, { time: o.now(), run: o.hub.run(), afterMs });
+      for (const s of io.of('/').sockets.values()) s.conn.close();
+      await new Promise((r) => setTimeout(r, 50));
       io.engine.close();
     },
   };

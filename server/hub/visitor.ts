@@ -1,41 +1,37 @@
-// Visitor mode on the server: what screens of a wall in visitor mode receive instead of the live topics' views.
-// Nothing a producer typed (incident titles), no identifier a producer chose (appeal and vehicle ids can be phone
-// numbers or ticket numbers), appeal points no finer than ~1 km. The summary is aggregates only and passes as is.
+// Visitor mode on the server: what screens of a wall in visitor mode receive, through each topic's visitor view
+// (server/topics/). A topic without a visitor view is never sent to them: the filter fails closed.
 import { createHash, randomBytes } from 'node:crypto';
-import type { Delta, Deltas, Snapshots, Topic, TopicSync } from '../protocol/live';
-import type { AppealView, IncidentView, VehicleView } from '../protocol/views';
+import type { Delta, Topic, TopicSync } from '../protocol/live';
+import { TOPIC_DEFS } from '../topics';
+import type { Redact } from '../topics/topic';
 
 // a per-process salt: the opaque ids are stable while the server runs (deltas can remove what snapshots added)
 const salt = randomBytes(16);
-const opaque = (prefix: string, id: string): string => `${prefix}${createHash('sha256').update(salt).update(id).digest('base64url').slice(0, 12)}`;
-const km = (v: number | null): number | null => (v === null ? null : Math.round(v * 100) / 100);
+const redact: Redact = {
+  opaque: (prefix, id) => `${prefix}${createHash('sha256').update(salt).update(id).digest('base64url').slice(0, 12)}`,
+};
 
-const appeal = (a: AppealView): AppealView => ({ ...a, id: opaque('a', a.id), lon: km(a.lon), lat: km(a.lat) });
-const incident = (i: IncidentView): IncidentView => ({ ...i, id: opaque('i', i.id), title: '' });
-// a tracker without a callsign shows its id as one (often an IMEI or a phone number): a visitor sees a number
-const vehicle = (v: VehicleView): VehicleView => ({ ...v, id: `v${v.index}`, callsign: v.callsign === v.id ? `№ ${v.index + 1}` : v.callsign });
-
-export function visitorSnapshot<T extends Topic>(topic: T, snap: Snapshots[T]): Snapshots[T] {
-  switch (topic) {
-    case 'appeals': { const s = snap as Snapshots['appeals']; return { ...s, items: s.items.map(appeal) } as Snapshots[T]; }
-    case 'incidents': { const s = snap as Snapshots['incidents']; return { items: s.items.map(incident) } as Snapshots[T]; }
-    case 'fleet': { const s = snap as Snapshots['fleet']; return { vehicles: s.vehicles.map(vehicle) } as Snapshots[T]; }
-    default: return snap;
-  }
+type Views = { snapshot(s: unknown, r: Redact): unknown; delta(p: unknown, r: Redact): unknown };
+/** The topic's visitor view, or null (a definition that lost it at run time is treated as "send nothing"). */
+function viewsOf(topic: Topic): Views | null {
+  const v = (TOPIC_DEFS[topic] as { visitor?: unknown }).visitor as Partial<Views> | undefined;
+  return v && typeof v.snapshot === 'function' && typeof v.delta === 'function' ? (v as Views) : null;
 }
 
-export function visitorPayload<T extends Topic>(topic: T, p: Deltas[T]): Deltas[T] {
-  switch (topic) {
-    case 'appeals': { const d = p as Deltas['appeals']; return { upsert: d.upsert.map(appeal), remove: d.remove.map((id) => opaque('a', id)) } as Deltas[T]; }
-    case 'incidents': { const d = p as Deltas['incidents']; return { upsert: d.upsert.map(incident), remove: d.remove.map((id) => opaque('i', id)) } as Deltas[T]; }
-    case 'fleet': { const d = p as Deltas['fleet']; return { upsert: d.upsert.map(vehicle) } as Deltas[T]; }
-    default: return p;
-  }
+/** Whether a topic may be sent to visitor screens at all. */
+export const visitorAllowed = (topic: Topic): boolean => viewsOf(topic) !== null;
+
+export function visitorDelta(d: Delta): Delta | null {
+  const v = viewsOf(d.topic);
+  return v ? ({ ...d, payload: v.delta(d.payload, redact) } as Delta) : null;
 }
 
-export const visitorDelta = (d: Delta): Delta => ({ ...d, payload: visitorPayload(d.topic, d.payload) });
-
-export function visitorSync(r: TopicSync): TopicSync {
-  return r.mode === 'snapshot' ? { ...r, snapshot: visitorSnapshot(r.topic, r.snapshot) } as TopicSync
-    : { ...r, deltas: r.deltas.map(visitorDelta) } as TopicSync;
+export function visitorSync(r: TopicSync): TopicSync | null {
+  const v = viewsOf(r.topic);
+  if (!v) return null;
+  if (r.mode === 'snapshot') return { ...r, snapshot: v.snapshot(r.snapshot, redact) } as TopicSync;
+  return { ...r, deltas: r.deltas.map((d) => ({ ...d, payload: v.delta(d.payload, redact) })) } as TopicSync;
 }
+
+/** A producer's id as a visitor screen knows it (a focus on an incident names its opaque id). */
+export const visitorId = (prefix: string, id: string): string => redact.opaque(prefix, id);

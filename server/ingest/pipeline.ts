@@ -41,7 +41,7 @@ export function createIngest({ store, hub, reference, now, timezone, onChange, o
   /** items of one batch kept aside as outside the region: counted per call, so a refused batch leaves nothing behind */
   interface Aside { n: number }
   const done = (kind: string, accepted: number, created: number, time: number, aside: Aside = { n: 0 }): IngestResult => {
-    onChange?.(kind);
+    store.afterCommit(() => onChange?.(kind));
     return { accepted, created: created - aside.n, updated: accepted - created, time, ...(aside.n ? { outside: aside.n } : {}) };
   };
 
@@ -95,7 +95,7 @@ export function createIngest({ store, hub, reference, now, timezone, onChange, o
         store.appeals.put(record, !existing, dayKey(record.receivedAt, timezone));
         return record;
       });
-      hub.applyAppeals(records, c.now);
+      store.afterCommit(() => hub.applyAppeals(records, c.now));
       return done('appeals', items.length, created, c.now, aside);
     },
 
@@ -108,7 +108,7 @@ export function createIngest({ store, hub, reference, now, timezone, onChange, o
         store.incidents.put(record);
         return record;
       });
-      hub.applyIncidents(records, c.now);
+      store.afterCommit(() => hub.applyIncidents(records, c.now));
       return done('incidents', items.length, created, c.now, aside);
     },
 
@@ -117,7 +117,7 @@ export function createIngest({ store, hub, reference, now, timezone, onChange, o
       // a team a real device reports for is the device's: the simulator no longer moves it
       let items = all;
       if (source === SIMULATOR_SOURCE) items = all.filter((p) => !((deviceFixAt.get(p.vehicle) ?? -Infinity) > c.now - DEVICE_TAKEOVER_MS));
-      else for (const p of all) deviceFixAt.set(p.vehicle, c.now);
+      else store.afterCommit(() => { for (const p of all) deviceFixAt.set(p.vehicle, c.now); });
       if (!items.length) return done('positions', 0, 0, c.now);
       let created = 0;
       const moved = store.transaction(() => {
@@ -133,7 +133,7 @@ export function createIngest({ store, hub, reference, now, timezone, onChange, o
         for (const v of latest.values()) store.fleet.put(v);
         return [...latest.values()];
       });
-      hub.applyVehicles(moved, c.now);
+      store.afterCommit(() => hub.applyVehicles(moved, c.now));
       return done('positions', items.length, created, c.now);
     },
 
@@ -158,7 +158,7 @@ export function createIngest({ store, hub, reference, now, timezone, onChange, o
         for (const r of batch.values()) store.containers.put(r);
         return [...batch.values()];
       });
-      hub.applyContainers(records, c.now);
+      store.afterCommit(() => hub.applyContainers(records, c.now));
       return done('containers', items.length, created, c.now, aside);
     },
 

@@ -1,15 +1,18 @@
-// The live protocol between the server and every screen: event names, topics, payload types and runtime checks.
-// Server and client both import this module; no event name is written as a string anywhere else.
+// The live protocol between the server and every screen: event names, topics, payload types, the typed event maps
+// socket.io is parameterised with, and the runtime checks of everything a client sends. Server and client both import
+// this module; no event name is written as a string anywhere else. What each topic carries is defined by the topic
+// itself (server/topics/).
+import { TOPICS, type Deltas, type Snapshots, type Topic } from '../topics';
 import type { Summary } from './summary';
-import type { AppealView, ContainerSiteView, IncidentView, VehicleView } from './views';
+import { WALL_EVENTS, type WallJoin, type WallState } from './walls';
 
-export const PROTOCOL_VERSION = 1;
+export { TOPICS, type Deltas, type Snapshots, type Topic };
+export type { ContainersSnapshot } from '../topics/containers';
 
-export const TOPICS = ['appeals', 'incidents', 'fleet', 'containers', 'kpi'] as const;
-export type Topic = (typeof TOPICS)[number];
+export const PROTOCOL_VERSION = 2;
 
 export const EVENTS = {
-  /** server → client on connect: protocol version and server time */
+  /** server → client on connect: protocol version, server time and the server run */
   hello: 'hello',
   /** client → server, with ack: join topics, get a snapshot or the missed deltas */
   subscribe: 'subscribe',
@@ -19,41 +22,20 @@ export const EVENTS = {
   delta: 'delta',
   /** server → client: the whole fleet's positions, binary and columnar (see fleet-frame.ts), once a second */
   fleetFrame: 'fleet:frame',
+  /** server → client, just before it stops: a restart, not a goodbye; reconnect and resync */
+  restart: 'server:restart',
+  /** client → server, with ack: an operator's console wants the console notices */
+  consoleJoin: 'console:join',
 } as const;
 
-export interface Hello { protocol: number; time: number; topics: readonly Topic[] }
+/** `run` names this server run (the cluster primary's): sequence numbers mean something only within one run. */
+export interface Hello { protocol: number; time: number; run: string; topics: readonly Topic[] }
+/** Sent before a planned stop; `afterMs` is how soon the server expects to be back (a hint, not a promise). */
+export interface RestartNotice { time: number; run: string; afterMs: number }
 
 export interface TopicRequest { topic: Topic; since?: number }
-export interface SubscribeRequest { topics: TopicRequest[] }
-
-/** What each topic's snapshot holds. */
-export interface Snapshots {
-  appeals: { windowMs: number; items: AppealView[] };
-  incidents: { items: IncidentView[] };
-  fleet: { vehicles: VehicleView[] };
-  containers: ContainersSnapshot;
-  kpi: Summary;
-}
-
-/** What each topic's delta carries. */
-export interface Deltas {
-  appeals: { upsert: AppealView[]; remove: string[] };
-  incidents: { upsert: IncidentView[]; remove: string[] };
-  fleet: { upsert: VehicleView[] };
-  /** changes: binary columns, see encodeContainerChanges in container-columns.ts */
-  containers: { added: ContainerSiteView[]; changes: Uint8Array };
-  kpi: { sections: Partial<Summary> };
-}
-
-/** 24,000 sites as binary columns (see container-columns.ts); site i is index i. */
-export interface ContainersSnapshot {
-  operators: string[];
-  statuses: readonly string[];
-  count: number;
-  municipalities: string[];
-  /** municipality index per site, as a Uint16 column inside `columns` */
-  columns: Uint8Array;
-}
+/** `since` is honoured only with the `run` it was counted in; otherwise the topic comes as a snapshot. */
+export interface SubscribeRequest { run?: string; topics: TopicRequest[] }
 
 export interface Delta<T extends Topic = Topic> {
   topic: T;
@@ -67,28 +49,74 @@ export type TopicSync<T extends Topic = Topic> =
   | { topic: T; mode: 'snapshot'; seq: number; time: number; snapshot: Snapshots[T] }
   | { topic: T; mode: 'replay'; seq: number; time: number; deltas: Delta<T>[] };
 
-export type SubscribeReply = { ok: true; time: number; results: TopicSync[] } | { ok: false; error: string };
+export type SubscribeReply = { ok: true; time: number; run: string; results: TopicSync[] } | { ok: false; error: string };
 export type UnsubscribeReply = { ok: true } | { ok: false; error: string };
+export type ConsoleJoinReply = { ok: true; name: string; role: string } | { error: string };
+export type WallJoinReply = WallJoin | { error: string; wall?: string; screen?: string };
 
-const isTopic = (v: unknown): v is Topic => typeof v === 'string' && (TOPICS as readonly string[]).includes(v);
+/** What a client may send (socket.io's ClientToServerEvents): every payload is `unknown` until checked here. */
+export interface ClientEvents {
+  [EVENTS.subscribe]: (req: unknown, ack: (r: SubscribeReply) => void) => void;
+  [EVENTS.unsubscribe]: (req: unknown, ack?: (r: UnsubscribeReply) => void) => void;
+  [EVENTS.consoleJoin]: (ack: (r: ConsoleJoinReply) => void) => void;
+  [WALL_EVENTS.join]: (req: unknown, ack: (r: WallJoinReply) => void) => void;
+  [WALL_EVENTS.ready]: (req: unknown) => void;
+  [WALL_EVENTS.time]: (ack: (serverNow: number) => void) => void;
+}
 
-/** Checks a subscribe payload from a client; returns an error naming the field, or the request. */
+/** What the server sends (socket.io's ServerToClientEvents). */
+export interface ServerEvents {
+  [EVENTS.hello]: (h: Hello) => void;
+  [EVENTS.delta]: (d: Delta) => void;
+  [EVENTS.fleetFrame]: (bytes: Uint8Array) => void;
+  [EVENTS.restart]: (n: RestartNotice) => void;
+  [WALL_EVENTS.state]: (s: WallState) => void;
+  [WALL_EVENTS.revoked]: () => void;
+  [WALL_EVENTS.resubscribe]: () => void;
+  [WALL_EVENTS.consoleChanged]: (n: { what: string }) => void;
+}
+
+export const isTopic = (v: unknown): v is Topic => typeof v === 'string' && (TOPICS as readonly string[]).includes(v);
+const MAX_RUN = 64;
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** The first field of an object outside `allowed`, or null. */
+export function unknownField(o: Record<string, unknown>, allowed: readonly string[]): string | null {
+  for (const k in o) if (!allowed.includes(k)) return k;
+  return null;
+}
+
+function parseTopicRequest(item: unknown, i: number, seen: Set<Topic>): TopicRequest | { error: string } {
+  if (!isObject(item)) return { error: `topics/${i}: expected { topic, since? }` };
+  const extra = unknownField(item, ['topic', 'since']);
+  if (extra !== null) return { error: `topics/${i}/${extra.slice(0, 40)}: unknown field` };
+  if (!isTopic(item.topic)) return { error: `topics/${i}/topic: expected one of ${TOPICS.join(', ')}` };
+  if (seen.has(item.topic)) return { error: `topics/${i}/topic: "${item.topic}" is asked for twice; each topic at most once a request` };
+  seen.add(item.topic);
+  const since = item.since;
+  if (since !== undefined && (typeof since !== 'number' || !Number.isSafeInteger(since) || since < 0)) {
+    return { error: `topics/${i}/since: expected a non-negative integer sequence number` };
+  }
+  return since === undefined ? { topic: item.topic } : { topic: item.topic, since };
+}
+
+/** Checks a subscribe payload from a client; returns an error naming the field and the limit, or the request. */
 export function parseSubscribe(raw: unknown): SubscribeRequest | { error: string } {
-  if (typeof raw !== 'object' || raw === null || !Array.isArray((raw as { topics?: unknown }).topics)) {
-    return { error: 'topics: expected an array of { topic, since? }' };
+  if (!isObject(raw) || !Array.isArray(raw.topics)) return { error: 'topics: expected an array of { topic, since? }' };
+  const extra = unknownField(raw, ['run', 'topics']);
+  if (extra !== null) return { error: `${extra.slice(0, 40)}: unknown field (expected run, topics)` };
+  if (raw.run !== undefined && (typeof raw.run !== 'string' || raw.run.length > MAX_RUN)) {
+    return { error: `run: expected the server run's id from hello (a string of at most ${MAX_RUN} characters)` };
   }
+  if (raw.topics.length > TOPICS.length) return { error: `topics: at most ${TOPICS.length} (one per topic), got ${raw.topics.length}` };
+  const seen = new Set<Topic>();
   const topics: TopicRequest[] = [];
-  for (const [i, item] of ((raw as { topics: unknown[] }).topics).entries()) {
-    const t = item as { topic?: unknown; since?: unknown };
-    if (typeof item !== 'object' || item === null || !isTopic(t.topic)) {
-      return { error: `topics/${i}/topic: expected one of ${TOPICS.join(', ')}` };
-    }
-    if (t.since !== undefined && (typeof t.since !== 'number' || !Number.isInteger(t.since) || t.since < 0)) {
-      return { error: `topics/${i}/since: expected a non-negative integer sequence number` };
-    }
-    topics.push(t.since === undefined ? { topic: t.topic } : { topic: t.topic, since: t.since });
+  for (const [i, item] of raw.topics.entries()) {
+    const t = parseTopicRequest(item, i, seen);
+    if ('error' in t) return t;
+    topics.push(t);
   }
-  return { topics };
+  return raw.run === undefined ? { topics } : { run: raw.run as string, topics };
 }
 
 /** Checks a delta from the server on the client side (a cheap structural check, not a full schema). */
@@ -97,3 +125,5 @@ export function isDelta(raw: unknown): raw is Delta {
   return typeof raw === 'object' && raw !== null && isTopic(d.topic) && Number.isInteger(d.seq) &&
     typeof d.time === 'number' && typeof d.payload === 'object' && d.payload !== null;
 }
+
+export type { Summary };

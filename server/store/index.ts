@@ -24,6 +24,8 @@ export interface RetentionPolicy {
 
 export function createStore(file: string, sync: 'full' | 'normal') {
   const db: Db = openDatabase(file, sync);
+  /** what waits for the outermost transaction to commit (telling the hub, marking the indicators dirty) */
+  let afterCommit: (() => void)[] = [];
   const store = {
     file,
     appeals: appealStore(db),
@@ -38,9 +40,25 @@ export function createStore(file: string, sync: 'full' | 'normal') {
     walls: wallStore(db),
     people: peopleStore(db),
     screens: screenStore(db),
-    /** Runs fn in one transaction: everything it writes is committed together, or nothing is. */
+    /** Runs fn in one transaction: everything it writes is committed together, or nothing is. Inside another
+     *  transaction it is a savepoint of it, and what it queued with afterCommit waits for the outer commit. */
     transaction<T>(fn: () => T): T {
-      return db.transaction(fn)();
+      const outermost = !db.inTransaction;
+      const mark = afterCommit.length;
+      let result: T;
+      try {
+        result = db.transaction(fn)();
+      } catch (e) {
+        afterCommit.length = mark; // rolled back: nothing it queued may be told
+        throw e;
+      }
+      if (outermost) for (const f of afterCommit.splice(0)) f();
+      return result;
+    },
+    /** Runs fn once everything written so far is committed (at once outside a transaction); never after a rollback.
+     *  The hub hears of a change only through here, so no screen sees what the database then drops. */
+    afterCommit(fn: () => void): void {
+      if (db.inTransaction) afterCommit.push(fn); else fn();
     },
     /** Deletes what the retention policy no longer keeps; returns rows deleted per table. */
     prune(p: RetentionPolicy): Record<string, number> {

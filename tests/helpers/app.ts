@@ -53,8 +53,9 @@ export function connect(url: string): Promise<Socket> {
   });
 }
 
-export function subscribe(socket: Socket, topics: TopicRequest[]): Promise<SubscribeReply> {
-  return socket.timeout(5000).emitWithAck(EVENTS.subscribe, { topics }) as Promise<SubscribeReply>;
+/** Subscribes; `run` (from an earlier reply or hello) makes the `since` numbers count. */
+export function subscribe(socket: Socket, topics: TopicRequest[], run?: string): Promise<SubscribeReply> {
+  return socket.timeout(5000).emitWithAck(EVENTS.subscribe, { ...(run ? { run } : {}), topics }) as Promise<SubscribeReply>;
 }
 
 /** Resolves with the next `count` events of a name. */

@@ -3,6 +3,7 @@
 import { io, type Socket } from 'socket.io-client';
 import { liveSocketOptions } from '../../../server/protocol/socket-parser';
 import { WALL_EVENTS } from '../../../server/protocol/walls';
+import { EVENTS, type ClientEvents, type ServerEvents } from '../../../server/protocol/live';
 
 const KEY = 'sitroom.console-token';
 export const consoleToken = (): string | null => { try { return localStorage.getItem(KEY); } catch { return null; } };
@@ -20,10 +21,20 @@ export async function api<T>(method: 'GET' | 'POST' | 'DELETE', url: string, bod
   return json as T;
 }
 
-/** Calls `changed` whenever the server says walls, screens, pairings or the log changed. */
-export function consoleSocket(changed: () => void): Socket {
-  const socket = io({ transports: ['websocket'], ...liveSocketOptions({ token: consoleToken() ?? '' }) });
-  socket.on('connect', () => { socket.emit('console:join', () => changed()); });
+/** Calls `changed` whenever the server says walls, screens, pairings or the log changed, and after every
+ *  (re)connection, so the console refreshes after a server restart by itself. */
+export function consoleSocket(changed: () => void): Socket<ServerEvents, ClientEvents> {
+  const socket: Socket<ServerEvents, ClientEvents> = io({ transports: ['websocket'], reconnectionDelay: 500, reconnectionDelayMax: 3000,
+    ...liveSocketOptions({ token: consoleToken() ?? '' }) });
+  let closed = false;
+  socket.on('connect', () => { socket.emit(EVENTS.consoleJoin, () => changed()); });
   socket.on(WALL_EVENTS.consoleChanged, () => changed());
+  // socket.io does not come back by itself after a server-side disconnect: ask again
+  socket.on('disconnect', (reason) => {
+    changed();
+    if (reason === 'io server disconnect') setTimeout(() => { if (!closed && !socket.connected) socket.connect(); }, 1000);
+  });
+  const close = socket.close.bind(socket);
+  socket.close = () => { closed = true; return close(); };
   return socket;
 }

@@ -54,9 +54,10 @@ function screenMirror(socket: Socket) {
     } else for (const d of r.deltas) apply(d as Delta);
     seq.set(r.topic, r.seq);
   };
+  let run: string | undefined;
   const subscribe = (topics: readonly Topic[], since: boolean) => new Promise<void>((resolve) => {
-    socket.emit(EVENTS.subscribe, { topics: topics.map((topic) => (since && seq.has(topic) ? { topic, since: seq.get(topic) } : { topic })) },
-      (reply: SubscribeReply) => { if (reply.ok) reply.results.forEach(sync); resolve(); });
+    socket.emit(EVENTS.subscribe, { ...(run ? { run } : {}), topics: topics.map((topic) => (since && seq.has(topic) ? { topic, since: seq.get(topic) } : { topic })) },
+      (reply: SubscribeReply) => { if (reply.ok) { run = reply.run; reply.results.forEach(sync); } resolve(); });
   });
   socket.on(EVENTS.delta, (d: Delta) => {
     const last = seq.get(d.topic);

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { io, type Socket } from 'socket.io-client';
 import { liveSocketOptions } from '../../../server/protocol/socket-parser';
 import { authHeaders, connect, nextEvents, startApp, subscribe, type TestApp } from '../../helpers/app';
-import { EVENTS, type Delta, type Snapshots, type TopicSync } from '../../../server/protocol/live';
+import { EVENTS, PROTOCOL_VERSION, type Delta, type Snapshots, type TopicSync } from '../../../server/protocol/live';
 import { decodeFleetFrame } from '../../../server/protocol/fleet-frame';
 import type { Summary } from '../../../server/protocol/summary';
 import type { AppealView } from '../../../server/protocol/views';
@@ -50,7 +50,7 @@ describe('live protocol', () => {
     const fresh = io(t.url, { transports: ['websocket'], forceNew: true, reconnection: false, ...liveSocketOptions() });
     sockets.push(fresh);
     const [hello] = await nextEvents<{ protocol: number; time: number }>(fresh, EVENTS.hello);
-    expect(hello!.protocol).toBe(1);
+    expect(hello!.protocol).toBe(PROTOCOL_VERSION);
     expect(hello!.time).toBe(t.clock.now());
   });
 
@@ -87,7 +87,7 @@ describe('live protocol', () => {
     await post('appeals', [{ id: 'live-1', status: 'answered' }]);
     s.connect();
     await new Promise<void>((r) => s.once('connect', () => r()));
-    const again = await subscribe(s, [{ topic: 'appeals', since: mirror.state.seq }]);
+    const again = await subscribe(s, [{ topic: 'appeals', since: mirror.state.seq }], first.run);
     if (!again.ok) throw new Error(again.error);
     expect(again.results[0]!.mode).toBe('replay');
     mirror.apply(again.results[0]!);
