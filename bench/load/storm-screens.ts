@@ -8,7 +8,7 @@
 // (see stateDigest in bench/cases/reconnect-storm.ts, which computes the server's).
 import { io, type Socket } from 'socket.io-client';
 import { liveSocketOptions } from '../../server/protocol/socket-parser';
-import { EVENTS, TOPICS, type Delta, type Snapshots, type SubscribeReply, type Topic, type TopicSync } from '../../server/protocol/live';
+import { RECONNECT, EVENTS, TOPICS, type Delta, type Snapshots, type SubscribeReply, type Topic, type TopicSync } from '../../server/protocol/live';
 import { createContainerSites } from '../../client/src/live/container-sites';
 import { sitesHash } from './digest';
 
@@ -24,7 +24,7 @@ class Screen {
   private pending = false;
 
   constructor(reconnect: boolean) {
-    this.socket = io(url, { transports: ['websocket'], forceNew: true, reconnection: reconnect, reconnectionDelay: 500, reconnectionDelayMax: 3000, ...liveSocketOptions() });
+    this.socket = io(url, { transports: ['websocket'], forceNew: true, reconnection: reconnect, ...RECONNECT, ...liveSocketOptions() });
     this.socket.on('connect', () => this.subscribe());
     this.socket.on(EVENTS.delta, (d: Delta) => {
       const last = this.seq.get(d.topic);

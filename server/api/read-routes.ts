@@ -17,6 +17,8 @@ export interface ReadRoutesOptions {
   now: () => number;
   summary: () => Summary;
   startedAt: number;
+  /** the live gateway's counters on this server */
+  live: () => { clients: number; droppedStalled: number };
   /** this server's place in a cluster (SITROOM_REDIS_URL), absent on a single server */
   cluster?: () => { id: string; role: 'primary' | 'follower'; redis: boolean } | null;
 }
@@ -31,10 +33,13 @@ export const readRoutes: FastifyPluginAsyncTypebox<ReadRoutesOptions> = async (a
     counts: Type.Object({ appeals: Type.Integer(), incidents: Type.Integer(), vehicles: Type.Integer(), sites: Type.Integer() }),
     cluster: Type.Optional(Type.Object({ id: Type.String(), role: Type.Union([Type.Literal('primary'), Type.Literal('follower')]),
       redis: Type.Boolean({ description: 'Redis is reachable now' }) })),
+    run: Type.String({ description: 'this server run (the primary\'s in a cluster): live sequence numbers count within it' }),
+    live: Type.Object({ clients: Type.Integer({ description: 'live sockets on this server' }),
+      droppedStalled: Type.Integer({ description: 'clients dropped since start because they stopped reading' }) }),
   }) } } }, async () => {
     const node = o.cluster?.();
     return { status: 'ok' as const, time: o.now(), uptimeSeconds: Math.round((Date.now() - o.startedAt) / 1000), counts: o.hub.counts(),
-      ...(node ? { cluster: node } : {}) };
+      ...(node ? { cluster: node } : {}), run: o.hub.run(), live: o.live() };
   });
 
   // the indicators change about once a second and are read by every screen and poller: serialised and encoded to

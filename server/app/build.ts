@@ -138,7 +138,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const summary = () => primary ? jobs.summary() : (hub.snapshot('kpi') ?? computeSummary(store, reference, hub, now(), config.timezone));
   let screens: ReturnType<typeof reportScreens> | null = null;
   const gateway = attachGateway(app.server, { hub, now, kpi: summary, access, reference, walls: () => walls!, origins: config.origins,
-    log: (msg, extra) => app.log.warn(extra ?? {}, msg),
+    log: (msg, extra) => app.log.warn(extra ?? {}, msg), stalledBytes: config.limits.socketBufferMb * 1024 * 1024,
     seen: (id) => { if (primary) pairing?.seen(id); }, adapter: cluster?.adapter, screensChanged: () => screens?.changed() });
   const relay = cluster && primary ? relayNotices(gateway.io) : null;
   const notifyConsoles = (what: string) => { gateway.notifyConsoles(what); relay?.console(what); };
@@ -197,7 +197,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(fiwareRoutes, { waste: createWasteReceiver({ ingest, store, reference, now }), keys: producerKeys, bodyLimit });
   await app.register(osmandRoutes, { ingest, hub, osmand: config.osmand, now, path: '/osmand' });
   await app.register(layoutRoutes, { layouts, defaultId: DEFAULT_LAYOUT });
-  await app.register(readRoutes, { store, hub, reference, now, summary, cluster: () => (cluster ? { id: cluster.id, role: cluster.role, redis: cluster.connected() } : null), startedAt: Date.now() });
+  await app.register(readRoutes, { store, hub, reference, now, summary, cluster: () => (cluster ? { id: cluster.id, role: cluster.role, redis: cluster.connected() } : null), startedAt: Date.now(), live: () => gateway.stats() });
   if (existsSync(path.join(clientDist, 'index.html'))) {
     // wildcard: files are looked up per request, so a rebuilt wall (new hashed names) is served without a restart
     await app.register(fastifyStatic, { root: clientDist, wildcard: true });

@@ -31,6 +31,8 @@ export const ConfigSchema = Type.Object({
     perMinute: Int(1, 1_000_000),
     /** the native batch API's and FIWARE's body limit, MB */
     bodyMb: Type.Number({ minimum: 0.1, maximum: 1024 }),
+    /** MB queued for one live client that stopped reading before it is dropped (it reconnects and resyncs) */
+    socketBufferMb: Type.Number({ minimum: 0.1, maximum: 1024 }),
   }),
   outOfRegion: Type.Union([Type.Literal('flag'), Type.Literal('reject')]),
   /** several servers sharing live messages through this Redis (null: a single server) */
@@ -76,7 +78,7 @@ const SOURCES: Record<string, string> = {
   '/osmand/port': 'SITROOM_OSMAND_PORT', '/osmand/autoRegister': 'SITROOM_OSMAND_AUTOREGISTER',
   '/osmand/speedUnit': 'SITROOM_OSMAND_SPEED_UNIT', '/osmand/devices': 'SITROOM_OSMAND_DEVICES',
   '/timezone': 'SITROOM_TZ', '/open311Channel': 'SITROOM_OPEN311_CHANNEL', '/ingestKeys': 'SITROOM_INGEST_KEYS',
-  '/adminToken': 'SITROOM_ADMIN_TOKEN', '/trustLoopback': 'SITROOM_TRUST_LOOPBACK', '/origins': 'SITROOM_ORIGINS', '/sessionHours': 'SITROOM_SESSION_HOURS', '/limits/perMinute': 'SITROOM_RATE_LIMIT', '/limits/bodyMb': 'SITROOM_BODY_LIMIT_MB',
+  '/adminToken': 'SITROOM_ADMIN_TOKEN', '/trustLoopback': 'SITROOM_TRUST_LOOPBACK', '/origins': 'SITROOM_ORIGINS', '/sessionHours': 'SITROOM_SESSION_HOURS', '/limits/perMinute': 'SITROOM_RATE_LIMIT', '/limits/bodyMb': 'SITROOM_BODY_LIMIT_MB', '/limits/socketBufferMb': 'SITROOM_SOCKET_BUFFER_MB',
   '/outOfRegion': 'SITROOM_OUT_OF_REGION', '/redisUrl': 'SITROOM_REDIS_URL', '/cap/feeds': 'SITROOM_CAP_FEEDS', '/cap/pollSeconds': 'SITROOM_CAP_POLL_SECONDS',
   '/cap/language': 'SITROOM_CAP_LANGUAGE', '/deadlinesHours': 'SITROOM_DEADLINES',
   '/dbSync': 'SITROOM_DB_SYNC', '/logLevel': 'SITROOM_LOG_LEVEL',
@@ -143,7 +145,8 @@ export function loadConfig(env: Env = process.env): Config {
     trustLoopback: onOff(env, 'SITROOM_TRUST_LOOPBACK', true),
     origins: (env.SITROOM_ORIGINS ?? '').split(/[\s,]+/).map((o) => o.trim().replace(/\/$/, '')).filter(Boolean),
     sessionHours: num(env, 'SITROOM_SESSION_HOURS', 12),
-    limits: { perMinute: num(env, 'SITROOM_RATE_LIMIT', 1200), bodyMb: num(env, 'SITROOM_BODY_LIMIT_MB', 16) },
+    limits: { perMinute: num(env, 'SITROOM_RATE_LIMIT', 1200), bodyMb: num(env, 'SITROOM_BODY_LIMIT_MB', 16),
+      socketBufferMb: num(env, 'SITROOM_SOCKET_BUFFER_MB', 8) },
     outOfRegion: (env.SITROOM_OUT_OF_REGION?.trim().toLowerCase() || 'flag') as Config['outOfRegion'],
     redisUrl: env.SITROOM_REDIS_URL?.trim() || null,
     cap: {

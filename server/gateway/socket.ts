@@ -127,12 +127,14 @@ export function attachGateway(server: HttpServer, o: GatewayOptions) {
       local.to(visitorAllowed('fleet') ? [room('fleet', false), room('fleet', true)] : room('fleet', false)).emit(EVENTS.fleetFrame, bytes);
     },
   });
-  const stallTimer = setInterval(() => dropStalled(io as unknown as Server, o.stalledBytes ?? STALLED_CLIENT_BYTES, o.log), 1000);
+  let droppedStalled = 0;
+  const stallTimer = setInterval(() => { droppedStalled += dropStalled(io as unknown as Server, o.stalledBytes ?? STALLED_CLIENT_BYTES, o.log); }, 1000);
   stallTimer.unref();
 
   return {
     io,
     clients: () => io.engine.clientsCount,
+    stats: () => ({ clients: io.engine.clientsCount, droppedStalled }),
     /** A wall's state changed: sockets move rooms first when its mode changed, then each gets its kind of state. */
     wallChanged(state: WallState, before: WallState): void {
       if (state.mode !== before.mode) {

@@ -11,6 +11,10 @@ export type { ContainersSnapshot } from '../topics/containers';
 
 export const PROTOCOL_VERSION = 2;
 
+/** How screens and consoles come back after a lost connection: at most ~1.3 s after the server answers again (an
+ *  attempt at a stopped server is a refused TCP connection, cheap for both), spread so 200 screens do not ask at once. */
+export const RECONNECT = { reconnectionDelay: 250, reconnectionDelayMax: 1000, randomizationFactor: 0.3 } as const;
+
 export const EVENTS = {
   /** server → client on connect: protocol version, server time and the server run */
   hello: 'hello',

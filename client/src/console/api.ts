@@ -3,7 +3,7 @@
 import { io, type Socket } from 'socket.io-client';
 import { liveSocketOptions } from '../../../server/protocol/socket-parser';
 import { WALL_EVENTS } from '../../../server/protocol/walls';
-import { EVENTS, type ClientEvents, type ServerEvents } from '../../../server/protocol/live';
+import { EVENTS, RECONNECT, type ClientEvents, type ServerEvents } from '../../../server/protocol/live';
 
 const KEY = 'sitroom.console-token';
 export const consoleToken = (): string | null => { try { return localStorage.getItem(KEY); } catch { return null; } };
@@ -24,7 +24,7 @@ export async function api<T>(method: 'GET' | 'POST' | 'DELETE', url: string, bod
 /** Calls `changed` whenever the server says walls, screens, pairings or the log changed, and after every
  *  (re)connection, so the console refreshes after a server restart by itself. */
 export function consoleSocket(changed: () => void): Socket<ServerEvents, ClientEvents> {
-  const socket: Socket<ServerEvents, ClientEvents> = io({ transports: ['websocket'], reconnectionDelay: 500, reconnectionDelayMax: 3000,
+  const socket: Socket<ServerEvents, ClientEvents> = io({ transports: ['websocket'], ...RECONNECT,
     ...liveSocketOptions({ token: consoleToken() ?? '' }) });
   let closed = false;
   socket.on('connect', () => { socket.emit(EVENTS.consoleJoin, () => changed()); });

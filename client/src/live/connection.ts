@@ -5,7 +5,7 @@
 import { io, type Socket } from 'socket.io-client';
 import { liveSocketOptions } from '../../../server/protocol/socket-parser';
 import { UNPAIRED, WALL_EVENTS } from '../../../server/protocol/walls';
-import { EVENTS, TOPICS, isDelta, type ClientEvents, type Delta, type Hello, type ServerEvents, type SubscribeReply, type Topic,
+import { EVENTS, RECONNECT, TOPICS, isDelta, type ClientEvents, type Delta, type Hello, type ServerEvents, type SubscribeReply, type Topic,
   type TopicSync } from '../../../server/protocol/live';
 import { TOPIC_DEFS, type Sinks } from '../../../server/topics';
 import { touchStream, useWall } from '../store/wall-store';
@@ -52,7 +52,7 @@ export function startLive(options: LiveOptions = { token: null }): Live {
   let stopped = false;
   const pending = new Set<Topic>();
 
-  const socket: LiveClientSocket = io({ transports: ['websocket'], reconnectionDelay: 500, reconnectionDelayMax: 3000,
+  const socket: LiveClientSocket = io({ transports: ['websocket'], ...RECONNECT,
     ...liveSocketOptions(options.token ? { token: options.token } : {}) });
   const offline = () => useWall.setState((s) => ({ connection: 'offline', offlineSince: s.offlineSince ?? Date.now() }));
 
