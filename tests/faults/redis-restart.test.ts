@@ -5,11 +5,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import type { Socket } from 'socket.io-client';
-import { ADMIN, KEY, connect, tempDir } from '../../helpers/app';
-import { freePort, startServer, stopServer } from '../../helpers/server-process';
-import { EVENTS, TOPICS, type Delta, type Snapshots, type SubscribeReply, type Topic, type TopicSync } from '../../../server/protocol/live';
-import { WALL_EVENTS, type WallState } from '../../../server/protocol/walls';
-import { containerChangesList, decodeContainerChanges, decodeContainerColumns } from '../../../server/protocol/container-columns';
+import { ADMIN, KEY, connect, tempDir } from '../helpers/app';
+import { freePort, startServer, stopServer } from '../helpers/server-process';
+import { EVENTS, TOPICS, type Delta, type Snapshots, type SubscribeReply, type Topic, type TopicSync } from '../../server/protocol/live';
+import { WALL_EVENTS, type WallState } from '../../server/protocol/walls';
+import { containerChangesList, decodeContainerChanges, decodeContainerColumns } from '../../server/protocol/container-columns';
 
 const REDIS = ['/usr/bin/redis-server', '/usr/local/bin/redis-server'].find((p) => existsSync(p)) ?? null;
 
@@ -125,11 +125,21 @@ describe.skipIf(!REDIS)('two servers through Redis', () => {
   const LON: Record<string, number> = { 'cl-site-1': 55.97, 'cl-site-2': 55.98 };
   const site = (id: string, fill: number) => ({ id, at: Date.now() - 1000, lon: LON[id]!, lat: 54.73, fill, operator: 'central' });
 
-  it('elects one primary and tells which server is which', async () => {
-    const p = await (await fetch(`${pUrl}/healthz`)).json() as { cluster?: { role: string } };
-    const f = await (await fetch(`${fUrl}/healthz`)).json() as { cluster?: { role: string } };
+  it('elects one primary and tells which server is which; the primary\'s run is the one that counts', async () => {
+    const p = await (await fetch(`${pUrl}/healthz`)).json() as { cluster?: { role: string }; run: string };
+    const f = await (await fetch(`${fUrl}/healthz`)).json() as { cluster?: { role: string }; run: string };
     expect(p.cluster?.role).toBe('primary');
     expect(f.cluster?.role).toBe('follower');
+    expect(f.run).toBe(p.run);
+    // a screen moving from one server to the other keeps counting: the follower replays the primary's numbers
+    const onP = await connect(pUrl);
+    const onF = await connect(fUrl);
+    sockets.push(onP, onF);
+    const a = await new Promise<SubscribeReply>((r) => onP.emit(EVENTS.subscribe, { topics: [{ topic: 'appeals' }] }, r));
+    if (!a.ok) throw new Error(a.error);
+    const b = await new Promise<SubscribeReply>((r) => onF.emit(EVENTS.subscribe, { run: a.run, topics: [{ topic: 'appeals', since: a.results[0]!.seq }] }, r));
+    expect(b.ok && b.run).toBe(p.run);
+    expect(b.ok && b.results[0]!.mode).toBe('replay');
   });
 
   it('screens on both servers converge after writes through either server; a refused write stores nothing', async () => {
