@@ -12,9 +12,8 @@ export interface FleetPayload { upsert: VehicleView[] }
 export interface FleetSink { names?(vehicles: readonly VehicleView[]): void }
 
 const hasFix = (v: VehicleView): v is VehicleView & FleetFix => v.lon !== null && v.lat !== null && v.fixAt !== null;
-// a tracker without a callsign shows its id as one (often an IMEI or a phone number): a visitor sees a number
-const visitorVehicle = (_r: Redact) => (v: VehicleView): VehicleView =>
-  ({ ...v, id: `v${v.index}`, callsign: v.callsign === v.id ? `№ ${v.index + 1}` : v.callsign });
+// a callsign is whatever the producer typed (an IMEI, a phone number, a driver's name): a visitor sees a team number
+const visitorVehicle = (_r: Redact) => (v: VehicleView): VehicleView => ({ ...v, id: `v${v.index}`, callsign: `№ ${v.index + 1}` });
 
 function fleetState() {
   const vehicles = new Map<string, VehicleView>();
