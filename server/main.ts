@@ -1,12 +1,9 @@
 // The entry point: reads the environment, builds the app, listens, and shuts down cleanly on SIGINT/SIGTERM.
 import { loadConfig, ConfigError } from './config/config';
 import { ReferenceError } from './reference/load';
-import Fastify from 'fastify';
 import { buildApp } from './app/build';
 import { ClusterError } from './cluster/cluster';
 import { WriterLockError } from './store/writer-lock';
-import { osmandRoutes } from './adapters/osmand/routes';
-import { registerRateLimit } from './access/guard';
 
 async function main(): Promise<void> {
   let config;
@@ -32,14 +29,9 @@ async function main(): Promise<void> {
   // followers on this host send writes here (the cluster shares one SQLite file, so they are on this host)
   const port = app.server.address();
   if (sitroom.cluster && typeof port === 'object' && port) sitroom.cluster.advertise(`http://127.0.0.1:${port.port}`);
-  // Traccar Client posts to / on its own port (5055 by default); the same handler as /osmand on the main port
-  // (only the primary of a cluster listens there: it is the one that writes)
-  const osmand = config.osmand.port === null || !sitroom.primary ? null : Fastify({ logger: false });
-  if (osmand && config.osmand.port !== null) {
-    await registerRateLimit(osmand, config.limits.perMinute);
-    await osmand.register(osmandRoutes, { ingest: sitroom.ingest, hub: sitroom.hub, osmand: config.osmand, now: () => sitroom.clock.now(), path: '/' });
-    await osmand.listen({ port: config.osmand.port, host: config.host });
-  }
+  // Traccar Client posts to / on its own port (5055 by default); only the writer has that listener (app/parts/producers.ts)
+  const osmand = sitroom.osmand;
+  if (osmand && config.osmand.port !== null) await osmand.listen({ port: config.osmand.port, host: config.host });
   console.log([
     '',
     `  Sitroom is running: ${address.replace('[::1]', 'localhost')}/`,
@@ -64,8 +56,7 @@ async function main(): Promise<void> {
     app.log.info({ signal }, 'shutting down');
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();
-    await osmand?.close();
-    await app.close();
+    await app.close(); // closes the OsmAnd listener too
     process.exit(0);
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));

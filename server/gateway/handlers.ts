@@ -5,7 +5,7 @@ import { EVENTS, parseSubscribe, unknownField, type SubscribeReply, type Topic, 
 import { WALL_EVENTS, roleAtLeast, type WallJoin, type WallState } from '../protocol/walls';
 import { SOCKET_PARSER_AUTH } from '../protocol/socket-parser';
 import { visitorAllowed, visitorSync } from '../hub/visitor';
-import type { GatewayOptions, LiveSocket } from './socket';
+import type { GatewayEvents, GatewayOptions, LiveSocket } from './socket';
 
 export interface RoomRules {
   room(topic: Topic, visitor: boolean): string;
@@ -22,7 +22,7 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 const ackOf = (v: unknown): ((r: never) => void) | null => (typeof v === 'function' ? (v as (r: never) => void) : null);
 const MAX_ID = 100;
 
-export function clientHandlers(o: GatewayOptions, rules: RoomRules): Record<string, Handler> {
+export function clientHandlers(o: GatewayOptions, rules: RoomRules, events: GatewayEvents): Record<string, Handler> {
   /** The topic now for one socket: the missed deltas when `since` counts in this run and they are kept, else a snapshot. */
   const sync = (topic: Topic, since: number | undefined): TopicSync => {
     const time = o.now();
@@ -80,7 +80,7 @@ export function clientHandlers(o: GatewayOptions, rules: RoomRules): Record<stri
     const d = socket.data;
     const bound = d.identity.screen;
     if (bound && bound.wall !== wall) return ack({ error: `this screen is paired to wall "${bound.wall}"`, wall: bound.wall, screen: bound.screen });
-    const manager = o.walls();
+    const manager = o.walls;
     const config = manager.walls().find((w) => w.id === wall);
     if (!config) return ack({ error: `wall: no wall "${wall.slice(0, MAX_ID)}"; known: ${manager.walls().map((w) => w.id).join(', ')}` });
     const spec = config.screens.find((s) => s.id === (bound?.screen ?? screen)) ?? null;
@@ -97,7 +97,7 @@ export function clientHandlers(o: GatewayOptions, rules: RoomRules): Record<stri
     const state = rules.wallStateFor(manager.state(config.id), visitor);
     ack({ wall: config, screen: spec, scenes: manager.scenesOf(config.id), state } satisfies WallJoin);
     rules.notifyConsoles('screens');
-    o.screensChanged?.();
+    events.screensChanged();
   };
 
   // a screen has the announced scene ready; when every screen page of the wall has, the switch comes forward
@@ -108,7 +108,7 @@ export function clientHandlers(o: GatewayOptions, rules: RoomRules): Record<stri
     if (!d.wall || typeof version !== 'number' || !Number.isSafeInteger(version)) return;
     d.ready = version;
     rules.checkReady(d.wall);
-    o.screensChanged?.();
+    events.screensChanged();
   };
 
   const time: Handler = (_socket, ackRaw) => { ackOf(ackRaw)?.(Date.now() as never); };

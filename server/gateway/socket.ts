@@ -40,17 +40,12 @@ export interface GatewayOptions {
   kpi: () => Summary;
   access: Access;
   reference: Reference;
-  /** set once the wall manager exists (it needs the gateway's callbacks first) */
-  walls: () => WallManager;
-  /** a paired screen was heard from */
-  seen: (screenId: string) => void;
+  walls: WallManager;
   /** page origins besides the server's own (SITROOM_ORIGINS) */
   origins: readonly string[];
   log: Log;
   /** the socket.io adapter shared by several servers (server/cluster); absent on a single server */
   adapter?: ServerOptions['adapter'];
-  /** this server's wall screens came, went or became ready (a follower tells the primary) */
-  screensChanged?: () => void;
   stalledBytes?: number;
 }
 
@@ -58,8 +53,23 @@ const room = (topic: Topic, visitor: boolean) => `${visitor ? 'visitor' : 'topic
 const wallRoom = (wall: string, visitor: boolean) => `${visitor ? 'visitor-wall' : 'wall'}:${wall}`;
 const CONSOLE = 'console';
 
+/** What the gateway tells others: a paired screen was heard from (pairing keeps its last-seen time); this server's
+ *  wall screens came, went or became ready (a follower reports them to the primary). */
+function gatewayEvents() {
+  const seen = new Set<(screenId: string) => void>();
+  const screens = new Set<() => void>();
+  return {
+    screenSeen: (id: string) => { for (const fn of seen) fn(id); },
+    screensChanged: () => { for (const fn of screens) fn(); },
+    onScreenSeen(fn: (screenId: string) => void): () => void { seen.add(fn); return () => seen.delete(fn); },
+    onScreensChanged(fn: () => void): () => void { screens.add(fn); return () => screens.delete(fn); },
+  };
+}
+export type GatewayEvents = ReturnType<typeof gatewayEvents>;
+
 export function attachGateway(server: HttpServer, o: GatewayOptions) {
   const policy = originPolicy(o.origins);
+  const events = gatewayEvents();
   const io: LiveServer = new Server(server, { serveClient: false, perMessageDeflate: false, maxHttpBufferSize: MAX_CLIENT_MESSAGE_BYTES,
     parser: sitroomParser, allowRequest: (req, cb) => { const ok = policy.allows(req); cb(ok ? null : `origin ${policy.describe(req)} may not open the live socket`, ok); },
     ...(o.adapter ? { adapter: o.adapter } : {}) });
@@ -72,7 +82,7 @@ export function attachGateway(server: HttpServer, o: GatewayOptions) {
   const visitorFor = (d: SocketData): boolean => {
     const wall = d.identity.screen?.wall ?? d.wall;
     if (!wall) return false;
-    try { return o.walls().state(wall).mode === 'visitor'; } catch { return true; }
+    try { return o.walls.state(wall).mode === 'visitor'; } catch { return true; }
   };
   /** Puts a socket in the rooms of the kind its wall's mode says, leaving every room of the other kind. */
   const placeRooms = (socket: LiveSocket): boolean => {
@@ -88,8 +98,8 @@ export function attachGateway(server: HttpServer, o: GatewayOptions) {
   const wallStateFor = (state: WallState, visitor: boolean) => (visitor ? visitorWallState(state, o.reference) : state);
   const notifyConsoles = (what: string) => { local.to(CONSOLE).emit(WALL_EVENTS.consoleChanged, { what }); };
   const checkReady = (wall: string) => {
-    const version = o.walls().state(wall).version;
-    if (presence.allReady(wall, version)) o.walls().ready(wall, version);
+    const version = o.walls.state(wall).version;
+    if (presence.allReady(wall, version)) o.walls.ready(wall, version);
   };
   const rules: RoomRules = { room, wallRoom, console: CONSOLE, placeRooms, wallStateFor, notifyConsoles, checkReady };
 
@@ -99,18 +109,18 @@ export function attachGateway(server: HttpServer, o: GatewayOptions) {
     const identity = o.access.identify(typeof auth?.token === 'string' ? auth.token : undefined, address);
     if (!identity) return next(new Error(UNPAIRED));
     socket.data = { identity, wall: null, screen: null, visitor: false, since: Date.now(), ready: 0 };
-    if (identity.screen) o.seen(identity.screen.id);
+    if (identity.screen) events.screenSeen(identity.screen.id);
     next();
   });
 
-  const handlers = clientHandlers(o, rules);
+  const handlers = clientHandlers(o, rules, events);
   io.on('connection', (socket) => {
     const hello: Hello = { protocol: PROTOCOL_VERSION, time: o.now(), run: o.hub.run(), topics: TOPICS };
     socket.emit(EVENTS.hello, hello);
     for (const [event, handler] of Object.entries(handlers)) {
       socket.on(event as keyof ClientEvents, guarded(socket as unknown as Socket, event, o.log, (...args: unknown[]) => handler(socket, ...args)));
     }
-    socket.on('disconnect', () => { if (socket.data.wall) { notifyConsoles('screens'); o.screensChanged?.(); } });
+    socket.on('disconnect', () => { if (socket.data.wall) { notifyConsoles('screens'); events.screensChanged(); } });
   });
 
   // Every server sends the hub's changes to its own sockets only (io.local): in a cluster each server holds a copy
@@ -133,6 +143,8 @@ export function attachGateway(server: HttpServer, o: GatewayOptions) {
 
   return {
     io,
+    onScreenSeen: events.onScreenSeen,
+    onScreensChanged: events.onScreensChanged,
     clients: () => io.engine.clientsCount,
     stats: () => ({ clients: io.engine.clientsCount, droppedStalled }),
     /** A wall's state changed: sockets move rooms first when its mode changed, then each gets its kind of state. */

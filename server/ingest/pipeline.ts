@@ -29,19 +29,19 @@ export interface IngestDeps {
   reference: Reference;
   now: () => number;
   timezone: string;
-  /** called after each committed batch (the indicators recompute when something changed) */
-  onChange?: (kind: string) => void;
   outOfRegion?: 'flag' | 'reject';
 }
 
-export function createIngest({ store, hub, reference, now, timezone, onChange, outOfRegion = 'flag' }: IngestDeps) {
+export function createIngest({ store, hub, reference, now, timezone, outOfRegion = 'flag' }: IngestDeps) {
+  /** told after each committed batch (the indicators recompute when something changed) */
+  const committed = new Set<(kind: string) => void>();
   const ctx = (source: string): NormaliseContext => ({ reference, now: now(), source, outOfRegion });
   /** when a producer other than the simulator last reported each vehicle */
   const deviceFixAt = new Map<string, number>();
   /** items of one batch kept aside as outside the region: counted per call, so a refused batch leaves nothing behind */
   interface Aside { n: number }
   const done = (kind: string, accepted: number, created: number, time: number, aside: Aside = { n: 0 }): IngestResult => {
-    store.afterCommit(() => onChange?.(kind));
+    store.afterCommit(() => { for (const fn of committed) fn(kind); });
     return { accepted, created: created - aside.n, updated: accepted - created, time, ...(aside.n ? { outside: aside.n } : {}) };
   };
 
@@ -86,6 +86,9 @@ export function createIngest({ store, hub, reference, now, timezone, onChange, o
   }
 
   return {
+    /** Calls fn after every committed batch with its kind; returns the way to stop. */
+    onCommit(fn: (kind: string) => void): () => void { committed.add(fn); return () => committed.delete(fn); },
+
     appeals(items: readonly AppealIn[], source: string): IngestResult {
       const c = ctx(source);
       const aside: Aside = { n: 0 };

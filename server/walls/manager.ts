@@ -30,8 +30,6 @@ export interface WallManagerOptions {
   now: () => number;
   /** the data's clock (the simulator may run faster): how fresh an incident or appeal is */
   dataNow: () => number;
-  onState: (state: WallState, before: WallState) => void;
-  onAction: (action: WallAction) => void;
   /** a follower in a cluster: it only mirrors the primary's states (mirror()) and never decides or stores */
   follower?: boolean;
 }
@@ -39,7 +37,13 @@ export interface WallManagerOptions {
 const SPIKE_CHECK_MS = 30_000;
 const ZOOM: Record<FocusKind, number> = { municipality: 9, incident: 11.5, vehicle: 12 };
 
+/** Who hears of the walls: the gateway sends states to screens, the cluster relay to followers, consoles hear of actions. */
+export interface WallListener { state?(state: WallState, before: WallState): void; action?(action: WallAction): void }
+
 export function createWallManager(o: WallManagerOptions) {
+  const listeners = new Set<WallListener>();
+  const onState = (s: WallState, before: WallState) => { for (const l of listeners) l.state?.(s, before); };
+  const onAction = (a: WallAction) => { for (const l of listeners) l.action?.(a); };
   const states = new Map<string, WallState>();
   const alarmedIncidents = new Set<string>();
   const lastSpike = new Map<string, number>();
@@ -82,8 +86,8 @@ export function createWallManager(o: WallManagerOptions) {
     states.set(wall, s);
     const t = o.now();
     o.store.walls.save(s, t);
-    if (action) o.onAction(o.store.walls.log({ wall, at: t, actor: actor.name, role: actor.role, action, detail }));
-    o.onState(s, before);
+    if (action) onAction(o.store.walls.log({ wall, at: t, actor: actor.name, role: actor.role, action, detail }));
+    onState(s, before);
     return s;
   }
 
@@ -273,8 +277,9 @@ export function createWallManager(o: WallManagerOptions) {
       const before = states.get(next.wall);
       if (!before || next.version <= before.version) return;
       states.set(next.wall, next);
-      o.onState(next, before);
+      onState(next, before);
     },
+    listen(l: WallListener): () => void { listeners.add(l); return () => listeners.delete(l); },
     /** every wall's state (what a follower copies) */
     states: (): WallState[] => [...states.values()],
     tick,

@@ -14,6 +14,20 @@ const vehicle = (id: string) => t.app.sitroom.hub.vehicle(id);
 const nowS = () => Math.floor(t.clock.now() / 1000);
 
 describe('OsmAnd protocol', () => {
+  it('has its own listener app for Traccar Client\'s port, which a test can inject into without a socket', async () => {
+    const own = await startApp({ listen: false, env: { SITROOM_OSMAND_PORT: '5999', SITROOM_OSMAND_DEVICES: 'amb-55' } });
+    try {
+      const listener = own.app.sitroom.osmand!;
+      expect(listener).not.toBeNull();
+      const res = await listener.inject({ url: `/?id=amb-55&lat=54.7&lon=55.9&timestamp=${Math.floor(own.clock.now() / 1000) - 1}` });
+      expect(res.statusCode).toBe(200);
+      expect(own.app.sitroom.hub.vehicle('amb-55')).toMatchObject({ lat: 54.7, lon: 55.9 });
+      expect((await listener.inject({ url: '/?id=nobody&lat=54.7&lon=55.9' })).statusCode).toBe(400);
+    } finally {
+      await own.close();
+    }
+  });
+
   it('takes the query variant Traccar documents (id, lat, lon, timestamp, speed in knots, bearing)', async () => {
     // the OsmAnd request shape of the Traccar documentation (https://www.traccar.org/osmand/):
     // /?id=123456&lat={0}&lon={1}&timestamp={2}&hdop={3}&altitude={4}&speed={5}, with a device of ours and a point in Ufa

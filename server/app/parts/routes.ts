@@ -1,0 +1,67 @@
+// Every HTTP route, registered in one place: docs, limits and roles first, then ingest and the standard adapters,
+// access, walls, reads, and the wall's own pages (or a page saying it is not built yet).
+import type { FastifyInstance } from 'fastify';
+import fastifyStatic from '@fastify/static';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Sitroom } from '../build';
+import { DEFAULT_LAYOUT } from '../../reference/layouts';
+import { ingestRoutes } from '../../ingest/routes';
+import { registerRateLimit, registerRoles } from '../../access/guard';
+import { sessionRoutes } from '../../access/session-routes';
+import { pairingRoutes } from '../../access/pairing-routes';
+import { adminRoutes } from '../../access/admin-routes';
+import { wallRoutes } from '../../walls/routes';
+import { screenPages } from '../../api/screen-pages';
+import { readRoutes } from '../../api/read-routes';
+import { layoutRoutes } from '../../api/layout-routes';
+import { registerDocs } from '../../api/docs';
+import { open311Routes } from '../../adapters/open311/routes';
+import { osmandRoutes } from '../../adapters/osmand/routes';
+import { capRoutes } from '../../adapters/cap/routes';
+import { fiwareRoutes } from '../../adapters/fiware/routes';
+import { createWasteReceiver } from '../../adapters/fiware/apply';
+import { forwardWrites } from '../../cluster/write-forward';
+
+const clientDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../client/dist');
+
+export interface RouteExtras { notifyConsoles(what: string): void; revoked(screenId: string): void; summary: Sitroom['jobs']['summary'] }
+
+export async function registerRoutes(app: FastifyInstance, s: Sitroom, x: RouteExtras): Promise<void> {
+  const { config, cluster, ingest, store, reference, hub, producerKeys, access, walls, gateway } = s;
+  const now = () => s.clock.now();
+  // before any other hook: a follower's writes are the primary's to check, limit and store
+  if (cluster && !s.primary) forwardWrites(app, () => cluster.primaryUrl());
+  await registerDocs(app);
+  await registerRateLimit(app, config.limits.perMinute);
+  registerRoles(app, access);
+  const bodyLimit = Math.round(config.limits.bodyMb * 1024 * 1024);
+  await app.register(ingestRoutes, { ingest, keys: producerKeys, bodyLimit });
+  await app.register(adminRoutes, { keys: producerKeys, access });
+  await app.register(sessionRoutes, { access });
+  await app.register(pairingRoutes, { pairing: s.pairing, changed: x.notifyConsoles, revoked: x.revoked });
+  await app.register(wallRoutes, { walls, online: () => gateway.online() });
+  await app.register(open311Routes, { prefix: '/open311/v2', ingest, store, reference, keys: producerKeys, timezone: config.timezone,
+    now, channel: config.open311Channel });
+  await app.register(capRoutes, { cap: s.cap.receiver, feeds: s.cap.feeds, keys: producerKeys, store });
+  await app.register(fiwareRoutes, { waste: createWasteReceiver({ ingest, store, reference, now }), keys: producerKeys, bodyLimit });
+  await app.register(osmandRoutes, { ingest, hub, osmand: config.osmand, now, path: '/osmand' });
+  await app.register(layoutRoutes, { layouts: s.layouts, defaultId: DEFAULT_LAYOUT });
+  await app.register(readRoutes, { store, hub, reference, now, summary: () => x.summary(), startedAt: Date.now(), live: () => gateway.stats(),
+    cluster: () => (cluster ? { id: cluster.id, role: cluster.role, redis: cluster.connected() } : null) });
+  await registerPages(app);
+}
+
+async function registerPages(app: FastifyInstance): Promise<void> {
+  if (existsSync(path.join(clientDist, 'index.html'))) {
+    // wildcard: files are looked up per request, so a rebuilt wall (new hashed names) is served without a restart
+    await app.register(fastifyStatic, { root: clientDist, wildcard: true });
+    await app.register(screenPages, { index: path.join(clientDist, 'index.html') });
+    return;
+  }
+  app.get('/', async (_req, reply) => reply.type('text/html').send(
+    '<!doctype html><meta charset="utf-8"><title>Sitroom</title><body style="background:#0A0F1A;color:#E8EEF7;font:20px sans-serif">' +
+    '<p>The wall is not built yet: run <code>npm run build</code> (npm start does it for you).</p>' +
+    '<p>Стена ещё не собрана: выполните <code>npm run build</code>.</p>'));
+}
