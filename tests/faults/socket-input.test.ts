@@ -1,36 +1,21 @@
 // Nothing a socket sends can hurt the server (a real server process, so a crash would show as its exit): a subscribe
 // flood, repeated and unknown topics and fields, odd payloads for every event, events without acks. Each gets an
 // answer naming the field and the limit, or its connection is cut; the server and its other clients go on.
-import type { ChildProcess } from 'node:child_process';
 import { io, type Socket } from 'socket.io-client';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { EVENTS, TOPICS, type Delta, type SubscribeReply } from '../../server/protocol/live';
 import { WALL_EVENTS } from '../../server/protocol/walls';
 import { liveSocketOptions } from '../../server/protocol/socket-parser';
-import { KEY, connect, nextEvents, subscribe, tempDir } from '../helpers/app';
-import { freePort, startServer, stopServer } from '../helpers/server-process';
+import { KEY, connect, nextEvents, subscribe } from '../helpers/app';
+import { serverForFile } from '../helpers/server-process';
 
-let dir: ReturnType<typeof tempDir>;
-let url: string;
-let server: ChildProcess;
-const sockets: Socket[] = [];
+const server = serverForFile();
+const sockets = server.sockets as Socket[];
 
-beforeAll(async () => {
-  dir = tempDir();
-  const port = await freePort();
-  url = `http://127.0.0.1:${port}`;
-  server = await startServer(dir.dir, port);
-}, 120_000);
-afterAll(async () => {
-  sockets.forEach((s) => s.close());
-  if (server) await stopServer(server);
-  dir?.remove();
-});
-
-const open = async () => { const s = await connect(url); sockets.push(s); return s; };
+const open = async () => { const s = await connect(server.url); sockets.push(s); return s; };
 const ask = (s: Socket, event: string, payload: unknown): Promise<unknown> => s.timeout(5000).emitWithAck(event, payload);
-const alive = async () => (await fetch(`${url}/healthz`)).ok && server.exitCode === null;
-const postAppeal = (id: string) => fetch(`${url}/api/ingest/appeals`, { method: 'POST', headers: { authorization: `Bearer ${KEY}`,
+const alive = async () => (await fetch(`${server.url}/healthz`)).ok && server.process!.exitCode === null;
+const postAppeal = (id: string) => fetch(`${server.url}/api/ingest/appeals`, { method: 'POST', headers: { authorization: `Bearer ${KEY}`,
   'content-type': 'application/json' }, body: JSON.stringify({ appeals: [{ id, channel: 'social', category: 'roads', municipality: 'ufa',
     receivedAt: new Date(Date.now() - 1000).toISOString() }] }) });
 
@@ -88,7 +73,7 @@ describe('socket input', () => {
   });
 
   it('a client without Sitroom\'s parser asking for the fleet is told why', async () => {
-    const plain = io(url, { transports: ['websocket'], forceNew: true, reconnection: false });
+    const plain = io(server.url, { transports: ['websocket'], forceNew: true, reconnection: false });
     sockets.push(plain);
     await new Promise<void>((r) => plain.once('connect', () => r()));
     const reply = (await ask(plain, EVENTS.subscribe, { topics: [{ topic: 'fleet' }] })) as SubscribeReply;

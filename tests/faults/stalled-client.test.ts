@@ -1,35 +1,28 @@
 // A client that stops reading (a frozen tab, a half-dead link) while a lot is sent: the others keep their 1 Hz
 // rhythm, what is queued for it stays bounded (SITROOM_SOCKET_BUFFER_MB), it is dropped at the transport, and once it
 // reads again it reconnects by itself and resyncs to the server's state.
-import type { ChildProcess } from 'node:child_process';
 import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EVENTS, RECONNECT, type Delta, type SubscribeReply, type TopicSync } from '../../server/protocol/live';
 import { liveSocketOptions } from '../../server/protocol/socket-parser';
-import { KEY, tempDir } from '../helpers/app';
-import { until } from '../helpers/browser';
-import { freePort, startServer, stopServer } from '../helpers/server-process';
+import { KEY } from '../helpers/app';
+import { browserTurn, until } from '../helpers/browser';
+import { serverForFile } from '../helpers/server-process';
 
-let dir: ReturnType<typeof tempDir>;
-let url: string;
-let server: ChildProcess;
-const sockets: Socket[] = [];
+// a flood of deltas on two cores: not while a browser test measures its timings
+let release: () => void = () => undefined;
+beforeAll(async () => { release = await browserTurn(); }, 600_000);
+afterAll(() => release());
+const server = serverForFile({ SITROOM_SOCKET_BUFFER_MB: '1' });
+const sockets = server.sockets as Socket[];
 
-beforeAll(async () => {
-  dir = tempDir();
-  const port = await freePort();
-  url = `http://127.0.0.1:${port}`;
-  server = await startServer(dir.dir, port, { SITROOM_SOCKET_BUFFER_MB: '1' });
-}, 120_000);
-afterAll(async () => { sockets.forEach((s) => s.close()); if (server) await stopServer(server); dir?.remove(); });
-
-const post = (kind: string, body: unknown) => fetch(`${url}/api/ingest/${kind}`, { method: 'POST',
+const post = (kind: string, body: unknown) => fetch(`${server.url}/api/ingest/${kind}`, { method: 'POST',
   headers: { authorization: `Bearer ${KEY}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
-const health = async () => (await (await fetch(`${url}/healthz`)).json()) as { counts: { appeals: number }; live: { droppedStalled: number } };
+const health = async () => (await (await fetch(`${server.url}/healthz`)).json()) as { counts: { appeals: number }; live: { droppedStalled: number } };
 
 /** A screen keeping today's appeals the protocol's way (snapshot, ordered deltas, since N of its run after a reconnect). */
 function appealsScreen() {
-  const s = io(url, { transports: ['websocket'], forceNew: true, ...RECONNECT, ...liveSocketOptions() });
+  const s = io(server.url, { transports: ['websocket'], forceNew: true, ...RECONNECT, ...liveSocketOptions() });
   sockets.push(s);
   const ids = new Set<string>();
   let seq = -1;

@@ -17,6 +17,7 @@ const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-ru
 
 // One browser test file at a time: software WebGL for several walls at once on a two-core machine would make every
 // timing in them (a scene switch within 100 ms) a measure of the machine's load instead of the wall's behaviour.
+// CPU-heavy test files (the fault suite's floods) take the same turn, for the same reason.
 const LOCK = path.join(tmpdir(), 'sitroom-browser-tests.lock');
 export async function browserTurn(): Promise<() => void> {
   for (;;) {

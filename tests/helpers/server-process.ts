@@ -1,6 +1,9 @@
 // The real server as its own process (node with the tsx loader, as `npm start` runs it), so a test can kill it.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { afterAll, beforeAll } from 'vitest';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ADMIN, KEY } from './app';
@@ -37,4 +40,25 @@ export async function stopServer(child: ChildProcess, signal: NodeJS.Signals = '
   const gone = new Promise((r) => child.once('exit', r));
   child.kill(signal);
   await gone;
+}
+
+/** A real server process on its own temp database for one test file: started before the tests, stopped (with the
+ *  sockets the file opened) after. `url` and `process` are set once it answers. */
+export function serverForFile(env: Record<string, string> = {}) {
+  const f = { url: '', process: null as ChildProcess | null, dir: '', sockets: [] as { close(): unknown }[] };
+  let remove = () => undefined as unknown;
+  beforeAll(async () => {
+    const d = mkdtempSync(path.join(tmpdir(), 'sitroom-test-'));
+    remove = () => rmSync(d, { recursive: true, force: true });
+    f.dir = d;
+    const port = await freePort();
+    f.url = `http://127.0.0.1:${port}`;
+    f.process = await startServer(d, port, env);
+  }, 120_000);
+  afterAll(async () => {
+    f.sockets.forEach((s) => s.close());
+    if (f.process) await stopServer(f.process);
+    remove();
+  });
+  return f;
 }
