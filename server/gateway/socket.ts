@@ -120,7 +120,9 @@ export function attachGateway(server: HttpServer, o: GatewayOptions) {
     for (const [event, handler] of Object.entries(handlers)) {
       socket.on(event as keyof ClientEvents, guarded(socket as unknown as Socket, event, o.log, (...args: unknown[]) => handler(socket, ...args)));
     }
-    socket.on('disconnect', () => { if (socket.data.wall) { notifyConsoles('screens'); events.screensChanged(); } });
+    socket.on('disconnect', guarded(socket as unknown as Socket, 'disconnect', o.log, () => {
+      if (socket.data.wall) { notifyConsoles('screens'); events.screensChanged(); }
+    }));
   });
 
   // Every server sends the hub's changes to its own sockets only (io.local): in a cluster each server holds a copy

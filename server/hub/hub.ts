@@ -49,10 +49,19 @@ function topicStates(municipalityIds: readonly string[], operatorIds: readonly s
 type Merge = { merge(p: unknown): void; image(): unknown; load(i: unknown): void };
 const generic = (s: States[Topic]): Merge => s as unknown as Merge;
 
-export function createHub(municipalityIds: readonly string[], operatorIds: readonly string[]) {
+/** Where a listener's failure is reported; the other listeners are told all the same (a screen never misses a delta
+ *  because an alarm rule threw). */
+export type HubErrorLog = (msg: string, extra?: Record<string, unknown>) => void;
+
+export function createHub(municipalityIds: readonly string[], operatorIds: readonly string[], log: HubErrorLog = () => undefined) {
   const states = topicStates(municipalityIds, operatorIds);
   const logs = Object.fromEntries(TOPICS.map((t) => [t, new TopicLog(t, RING)])) as { [K in Topic]: TopicLog<K> };
   const listeners = new Set<HubListener>();
+  const tell = (fn: (l: HubListener) => void) => {
+    for (const l of listeners) {
+      try { fn(l); } catch (e) { log('hub: a listener failed', { error: (e as Error).stack ?? String(e) }); }
+    }
+  };
   let run = newRun();
   let frameSeq = 0;
   let lastTime = 0;
@@ -62,7 +71,7 @@ export function createHub(municipalityIds: readonly string[], operatorIds: reado
     lastTime = Math.max(lastTime, time);
     touched.set(topic, time);
     const d = logs[topic].append(time, payload);
-    for (const l of listeners) l.delta(d as Delta);
+    tell((l) => l.delta(d as Delta));
   };
   /** Runs a change on one topic's state; a payload it returns becomes that topic's next delta. */
   const change = <T extends Topic>(topic: T, time: number, fn: (state: States[T]) => Deltas[T] | null): void => {
@@ -129,7 +138,7 @@ export function createHub(municipalityIds: readonly string[], operatorIds: reado
       log.adopt(d);
       lastTime = Math.max(lastTime, d.time);
       touched.set(d.topic, d.time);
-      for (const l of listeners) l.delta(d);
+      tell((l) => l.delta(d));
       return 'applied';
     },
     /** Takes another server's fleet frame: positions are updated for snapshots and the same bytes go on. */
@@ -137,14 +146,14 @@ export function createHub(municipalityIds: readonly string[], operatorIds: reado
       const f = states.fleet.adoptFrame(bytes);
       frameSeq = f.seq;
       lastTime = Math.max(lastTime, f.time);
-      for (const l of listeners) l.fleetFrame(bytes, f.time);
+      tell((l) => l.fleetFrame(bytes, f.time));
     },
     /** Encodes the whole fleet's latest fixes once and hands the frame to every listener. */
     tickFleet(now: number): Uint8Array | null {
       const bytes = states.fleet.frame(frameSeq + 1, now);
       if (!bytes) return null;
       frameSeq++;
-      for (const l of listeners) l.fleetFrame(bytes, now);
+      tell((l) => l.fleetFrame(bytes, now));
       return bytes;
     },
     counts: () => ({ appeals: states.appeals.count(), incidents: states.incidents.count(), vehicles: states.fleet.count(), sites: states.containers.count() }),

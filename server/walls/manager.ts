@@ -30,6 +30,8 @@ export interface WallManagerOptions {
   now: () => number;
   /** the data's clock (the simulator may run faster): how fresh an incident or appeal is */
   dataNow: () => number;
+  /** where a failed tick is reported (the next tick runs all the same: a wall never stops rotating over one error) */
+  log?: (msg: string, extra?: Record<string, unknown>) => void;
   /** a follower in a cluster: it only mirrors the primary's states (mirror()) and never decides or stores */
   follower?: boolean;
 }
@@ -283,7 +285,13 @@ export function createWallManager(o: WallManagerOptions) {
     /** every wall's state (what a follower copies) */
     states: (): WallState[] => [...states.values()],
     tick,
-    start(): void { if (!timer) { timer = setInterval(tick, 250); timer.unref(); } },
+    start(): void {
+      if (timer) return;
+      timer = setInterval(() => {
+        try { tick(); } catch (e) { o.log?.('walls: a tick failed', { error: (e as Error).stack ?? String(e) }); }
+      }, 250);
+      timer.unref();
+    },
     stop(): void { if (timer) clearInterval(timer); timer = null; stopHub(); },
   };
 }

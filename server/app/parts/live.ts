@@ -14,7 +14,7 @@ import type { Log } from './data';
 export interface LiveDeps { config: Config; reference: Reference; store: Store; primary: boolean; now: () => number; log: Log }
 
 export function livePart(app: FastifyInstance, { config, reference, store, primary, now, log }: LiveDeps) {
-  const hub = createHub(reference.municipalities.map((m) => m.id), reference.operators.map((o) => o.id));
+  const hub = createHub(reference.municipalities.map((m) => m.id), reference.operators.map((o) => o.id), (msg, extra) => app.log.error(extra ?? {}, msg));
   const t0 = now();
   if (primary) hub.load({
     appeals: store.appeals.receivedSince(t0 - APPEAL_WINDOW), incidents: store.incidents.live(t0 - RESOLVED_INCIDENT_WINDOW),

@@ -23,7 +23,7 @@ export interface WallsDeps {
 
 export function wallsPart(app: FastifyInstance, d: WallsDeps) {
   const walls = createWallManager({ walls: d.wallConfig.walls, scenes: d.wallConfig.scenes, store: d.store, reference: d.reference, hub: d.hub,
-    timezone: d.config.timezone, now: () => Date.now(), dataNow: d.now, follower: !d.primary });
+    timezone: d.config.timezone, now: () => Date.now(), dataNow: d.now, follower: !d.primary, log: (msg, extra) => app.log.error(extra ?? {}, msg) });
   const gateway = attachGateway(app.server, { hub: d.hub, now: d.now, kpi: d.summary, access: d.access, reference: d.reference, walls,
     origins: d.config.origins, log: (msg, extra) => app.log.warn(extra ?? {}, msg), stalledBytes: d.config.limits.socketBufferMb * 1024 * 1024,
     ...(d.cluster ? { adapter: d.cluster.adapter } : {}) });
