@@ -5,7 +5,8 @@ import { EVENTS, parseSubscribe, unknownField, type SubscribeReply, type Topic, 
 import { WALL_EVENTS, roleAtLeast, type WallJoin, type WallState } from '../protocol/walls';
 import { SOCKET_PARSER_AUTH } from '../protocol/socket-parser';
 import { visitorAllowed, visitorSync } from '../hub/visitor';
-import type { GatewayEvents, GatewayOptions, LiveSocket } from './socket';
+import type { GatewayOptions, LiveSocket } from './types';
+import type { GatewayEvents } from './events';
 
 export interface RoomRules {
   room(topic: Topic, visitor: boolean): string;

@@ -1,11 +1,10 @@
 // Which wall screens are online, on this server and (in a cluster) on the others, and whether all of a wall's have
 // prepared the announced scene.
 import type { Server } from 'socket.io';
-import type { OnlineScreen } from '../protocol/walls';
-import type { SocketData } from './socket-data';
+import type { ScreenPresence } from '../protocol/relay';
+import type { SocketData } from './types';
 
-/** A wall screen online on some server, with the newest scene version it has prepared. */
-export interface ScreenPresence extends OnlineScreen { ready: number }
+export type { ScreenPresence };
 
 const REMOTE_STALE_MS = 15_000;
 

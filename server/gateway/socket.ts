@@ -3,69 +3,33 @@
 // same-origin page on this computer); an unknown one is refused with `unpaired`. Topics are rooms; a subscribe answers
 // with a snapshot or the missed deltas of this run; the hub's deltas and fleet frames are encoded once per message
 // and sent to each room. Whether a socket gets the visitor version is the server's decision, from the wall it shows.
-import { Server, type ServerOptions, type Socket } from 'socket.io';
+import { Server, type Socket } from 'socket.io';
 import type { Server as HttpServer } from 'node:http';
-import { EVENTS, PROTOCOL_VERSION, TOPICS, type ClientEvents, type Hello, type ServerEvents, type Topic } from '../protocol/live';
-import type { InterServerEvents } from '../protocol/relay';
+import { EVENTS, PROTOCOL_VERSION, TOPICS, type ClientEvents, type Hello, type Topic } from '../protocol/live';
 import { UNPAIRED, WALL_EVENTS, type OnlineScreen, type WallState } from '../protocol/walls';
-import type { Hub } from '../hub/hub';
-import type { Summary } from '../protocol/summary';
-import type { Access } from '../access/identity';
-import type { Reference } from '../reference/load';
-import type { WallManager } from '../walls/manager';
 import { visitorAllowed, visitorDelta } from '../hub/visitor';
 import { sitroomParser } from '../protocol/socket-parser';
 import { preEncodeBinaryFrames } from './pre-encoded-frames';
 import { originPolicy } from './origin';
 import { dropStalled } from './backpressure';
 import { screenPresence, type ScreenPresence } from './presence';
-import type { SocketData } from './socket-data';
-import { guarded, type Log } from './guarded';
+import type { GatewayOptions, LiveServer, LiveSocket, SocketData } from './types';
+import { gatewayEvents } from './events';
+import { guarded } from './guarded';
 import { clientHandlers, type RoomRules } from './handlers';
 import { visitorWallState } from '../walls/visitor-state';
 
-export type { ScreenPresence };
-export type LiveServer = Server<ClientEvents, ServerEvents, InterServerEvents, SocketData>;
-export type LiveSocket = Socket<ClientEvents, ServerEvents, InterServerEvents, SocketData>;
+export type { ScreenPresence, GatewayOptions, LiveServer, LiveSocket };
+export type { GatewayEvents } from './events';
 
 /** the largest message a client may send: every client event is a few hundred bytes */
 export const MAX_CLIENT_MESSAGE_BYTES = 64 * 1024;
 /** bytes queued for one client before it counts as stalled and is dropped (about 20 s of a 2,000-team fleet) */
 export const STALLED_CLIENT_BYTES = 8 * 1024 * 1024;
 
-export interface GatewayOptions {
-  hub: Hub;
-  now: () => number;
-  /** the kpi snapshot comes from the indicators, computed on demand when none is cached */
-  kpi: () => Summary;
-  access: Access;
-  reference: Reference;
-  walls: WallManager;
-  /** page origins besides the server's own (SITROOM_ORIGINS) */
-  origins: readonly string[];
-  log: Log;
-  /** the socket.io adapter shared by several servers (server/cluster); absent on a single server */
-  adapter?: ServerOptions['adapter'];
-  stalledBytes?: number;
-}
-
 const room = (topic: Topic, visitor: boolean) => `${visitor ? 'visitor' : 'topic'}:${topic}`;
 const wallRoom = (wall: string, visitor: boolean) => `${visitor ? 'visitor-wall' : 'wall'}:${wall}`;
 const CONSOLE = 'console';
-
-/** What the gateway tells others: a paired screen was heard from (pairing keeps its last-seen time); this server's
- *  wall screens came, went or became ready (a follower reports them to the primary). */
-function gatewayEvents() {
-  const seen = new Set<(screenId: string) => void>();
-  const screens = new Set<() => void>();
-  return {
-    screenSeen: (id: string) => { for (const fn of seen) fn(id); },
-    screensChanged: () => { for (const fn of screens) fn(); },
-    onScreenSeen(fn: (screenId: string) => void): () => void { seen.add(fn); return () => seen.delete(fn); },
-    onScreensChanged(fn: () => void): () => void { screens.add(fn); return () => screens.delete(fn); },
-  };
-}
-export type GatewayEvents = ReturnType<typeof gatewayEvents>;
 
 export function attachGateway(server: HttpServer, o: GatewayOptions) {
   const policy = originPolicy(o.origins);

@@ -1,9 +1,11 @@
 // Server ↔ server events of a cluster (socket.io's InterServerEvents, carried by the Redis adapter): the primary's
 // hub deltas, fleet frames, wall states and notices, its heartbeat and image, and every server's wall screens.
 import type { HubImage } from '../hub/hub';
-import type { ScreenPresence } from '../gateway/presence';
 import type { Delta, Topic } from './live';
-import type { WallState } from './walls';
+import type { OnlineScreen, WallState } from './walls';
+
+/** A wall screen online on some server, with the newest scene version it has prepared. */
+export interface ScreenPresence extends OnlineScreen { ready: number }
 
 export const RELAY_EVENTS = {
   delta: 'sitroom:delta',

@@ -5,7 +5,7 @@ import fastifyStatic from '@fastify/static';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Sitroom } from '../build';
+import type { Sitroom } from '../sitroom';
 import { DEFAULT_LAYOUT } from '../../reference/layouts';
 import { ingestRoutes } from '../../ingest/routes';
 import { registerRateLimit, registerRoles } from '../../access/guard';
