@@ -51,8 +51,9 @@ export function createWallManager(o: WallManagerOptions) {
   const lastSpike = new Map<string, number>();
   /** per wall: the earliest moment the announced switch may happen (now for an operator's, nextAt for the rotation's) */
   const earliest = new Map<string, number>();
-  /** how long after the last screen is ready the switch happens: time for the state to reach every screen */
-  const READY_MARGIN_MS = 400;
+  /** how long after the last screen is ready the switch happens: time for the state to reach every screen and for
+   *  their maps to finish a frame begun before it (client/src/screen/quiet.ts) */
+  const READY_MARGIN_MS = 1500;
   let timer: NodeJS.Timeout | null = null;
   let lastSpikeCheck = 0;
 
