@@ -1,15 +1,11 @@
 // kill -9 in the middle of large ingest batches: after the restart every acknowledged item is there, and every batch
 // that was not acknowledged is there whole or not at all (a batch is one transaction; SITROOM_DB_SYNC=full).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserTurn } from '../helpers/browser';
+import { afterAll, describe, expect, it } from 'vitest';
 import { ADMIN, KEY, tempDir } from '../helpers/app';
 import { freePort, startServer, stopServer } from '../helpers/server-process';
 
 const dir = tempDir();
-// hundreds of thousands of rows on two cores: not while a browser test measures its timings
-let release: () => void = () => undefined;
-beforeAll(async () => { release = await browserTurn(); }, 600_000);
-afterAll(() => { release(); dir.remove(); });
+afterAll(() => dir.remove());
 const BATCH = 4000;
 
 async function allIds(url: string): Promise<Set<string>> {

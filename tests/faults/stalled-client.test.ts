@@ -2,17 +2,13 @@
 // rhythm, what is queued for it stays bounded (SITROOM_SOCKET_BUFFER_MB), it is dropped at the transport, and once it
 // reads again it reconnects by itself and resyncs to the server's state.
 import { io, type Socket } from 'socket.io-client';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { EVENTS, RECONNECT, type Delta, type SubscribeReply, type TopicSync } from '../../server/protocol/live';
 import { liveSocketOptions } from '../../server/protocol/socket-parser';
 import { KEY } from '../helpers/app';
-import { browserTurn, until } from '../helpers/browser';
+import { until } from '../helpers/browser';
 import { serverForFile } from '../helpers/server-process';
 
-// a flood of deltas on two cores: not while a browser test measures its timings
-let release: () => void = () => undefined;
-beforeAll(async () => { release = await browserTurn(); }, 600_000);
-afterAll(() => release());
 const server = serverForFile({ SITROOM_SOCKET_BUFFER_MB: '1' });
 const sockets = server.sockets as Socket[];
 

@@ -17,7 +17,7 @@ const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-ru
 
 // One browser test file at a time: software WebGL for several walls at once on a two-core machine would make every
 // timing in them (a scene switch within 100 ms) a measure of the machine's load instead of the wall's behaviour.
-// CPU-heavy test files (the fault suite's floods) take the same turn, for the same reason.
+
 const LOCK = path.join(tmpdir(), 'sitroom-browser-tests.lock');
 export async function browserTurn(): Promise<() => void> {
   for (;;) {
@@ -37,8 +37,10 @@ export async function browserTurn(): Promise<() => void> {
   }
 }
 
-export async function launchBrowser(): Promise<Browser> {
-  const release = await browserTurn();
+/** Chromium for one test file; by default it waits for its turn (timing-sensitive walls). `turn: false` is for a
+ *  file that only loads a light page and measures no time (it then runs beside the others). */
+export async function launchBrowser(options: { turn?: boolean } = {}): Promise<Browser> {
+  const release = options.turn === false ? () => undefined : await browserTurn();
   // playwright starts Chromium headless with a fresh temporary profile (its own --user-data-dir) every launch
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS, headless: true });
   browser.on('disconnected', release);
