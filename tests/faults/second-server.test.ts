@@ -2,6 +2,7 @@
 // process that holds it, and the first goes on serving. After the first stops (even killed), a new one starts.
 import { spawn } from 'node:child_process';
 import path from 'node:path';
+import { existsSync } from 'node:fs';
 import type { ChildProcess } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ADMIN, KEY, tempDir } from '../helpers/app';
@@ -23,6 +24,24 @@ function runSecond(port: number): Promise<{ code: number | null; stderr: string 
 }
 
 describe('a second server on the same database', () => {
+  it('a first start creates the database\'s folder (and the lock beside the file)', async () => {
+    const port = await freePort();
+    const nested = path.join(dir.dir, 'fresh', 'var');
+    const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], { cwd: root, stdio: 'ignore',
+      env: { ...process.env, PORT: String(port), SITROOM_DB: path.join(nested, 'sitroom.db'), SITROOM_SIM: 'off', SITROOM_INGEST_KEYS: KEY,
+        SITROOM_ADMIN_TOKEN: ADMIN, SITROOM_LOG_LEVEL: 'warn', SITROOM_OSMAND_PORT: 'off' } });
+    running.push(child);
+    let ok = false;
+    for (let i = 0; i < 600 && !ok && child.exitCode === null; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      ok = await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.ok, () => false);
+    }
+    expect(ok, `exit ${child.exitCode}`).toBe(true);
+    expect(existsSync(path.join(nested, 'sitroom.db.lock'))).toBe(true);
+    await stopServer(child);
+  });
+
+
   it('refuses to start, naming the file and the holder; the first goes on', async () => {
     const port = await freePort();
     const first = await startServer(dir.dir, port);
