@@ -3,11 +3,11 @@
 // (not "io server disconnect"), so its client reconnects by itself and resyncs through "since N" or a snapshot.
 import type { Server, Socket } from 'socket.io';
 
-/** Bytes queued for one client (its WebSocket's buffer plus packets engine.io holds back); a rough but safe measure. */
+/** Bytes queued for one client (its WebSocket's buffer, which `ws` counts with its TCP socket's, plus packets
+ *  engine.io holds back); a rough but safe measure. */
 export function queuedBytes(socket: Socket): number {
-  const conn = socket.conn as unknown as { writeBuffer?: unknown[]; transport?: { socket?: { bufferedAmount?: number; _socket?: { writableLength?: number } } } };
-  const ws = conn.transport?.socket;
-  const inWs = (ws?.bufferedAmount ?? 0) + (ws?._socket?.writableLength ?? 0);
+  const conn = socket.conn as unknown as { writeBuffer?: unknown[]; transport?: { socket?: { bufferedAmount?: number } } };
+  const inWs = conn.transport?.socket?.bufferedAmount ?? 0;
   // packets waiting in engine.io while the transport is not writable: counted at a nominal 16 KB each
   return inWs + (conn.writeBuffer?.length ?? 0) * 16_384;
 }
