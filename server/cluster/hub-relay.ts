@@ -14,13 +14,11 @@ import type { ClusterNode } from './cluster';
 
 const BEAT_MS = 2_000;
 const SCREENS_EVERY_MS = 5_000;
-type Server = LiveServer;
-
 type Log = (msg: string, extra?: Record<string, unknown>) => void;
 
 /** Every server tells the others which wall screens it holds (so the primary can decide when a scene switch is ready
  *  and every console sees every screen); now and then, and at once when they change. */
-export function reportScreens(io: Server, node: ClusterNode, gateway: Gateway, seen: (screenId: string) => void) {
+export function reportScreens(io: LiveServer, node: ClusterNode, gateway: Gateway, seen: (screenId: string) => void) {
   io.on(RELAY.screens, (from: string, screens: ScreenPresence[] | null) => {
     gateway.setRemote(from, screens);
     for (const s of screens ?? []) if (s.screenId) seen(s.screenId);
@@ -32,7 +30,7 @@ export function reportScreens(io: Server, node: ClusterNode, gateway: Gateway, s
 }
 
 /** The primary: publish every change and answer followers' image requests. */
-export function publishFromPrimary(io: Server, hub: Hub, walls: WallManager): () => void {
+export function publishFromPrimary(io: LiveServer, hub: Hub, walls: WallManager): () => void {
   const stopHub = hub.listen({
     delta: (d) => { io.serverSideEmit(RELAY.delta, d); },
     fleetFrame: (bytes) => { io.serverSideEmit(RELAY.frame, bytes); },
@@ -48,7 +46,7 @@ export function publishFromPrimary(io: Server, hub: Hub, walls: WallManager): ()
 }
 
 /** Called by the primary's wall manager and gateway alongside their own local delivery. */
-export function relayNotices(io: Server) {
+export function relayNotices(io: LiveServer) {
   return {
     wall: (state: WallState) => { io.serverSideEmit(RELAY.wall, state); },
     console: (what: string) => { io.serverSideEmit(RELAY.console, what); },
@@ -57,7 +55,7 @@ export function relayNotices(io: Server) {
 }
 
 /** A follower: load the primary's image, then follow its changes; report this server's wall screens. */
-export function followPrimary(io: Server, node: ClusterNode, hub: Hub, walls: WallManager, gateway: Gateway, log: Log) {
+export function followPrimary(io: LiveServer, node: ClusterNode, hub: Hub, walls: WallManager, gateway: Gateway, log: Log) {
   let synced = false;
   let loading: Promise<void> | null = null;
   const buffered: Delta[] = [];

@@ -1,11 +1,9 @@
 // Every handler of a client's event runs through here: an exception (a bug, or input no check foresaw) answers that
 // client and is logged; it never reaches the process, which would stop every wall.
-import type { Socket } from 'socket.io';
-
 export type Log = (msg: string, extra?: Record<string, unknown>) => void;
 
 /** Wraps an event handler: a throw or a rejection acks `{ ok: false, error }` when the client asked for an answer. */
-export function guarded<A extends unknown[]>(socket: Socket, event: string, log: Log, handler: (...args: A) => unknown) {
+export function guarded<A extends unknown[]>(socket: { id: string }, event: string, log: Log, handler: (...args: A) => unknown) {
   return (...args: A): void => {
     const ack = args.find((a): a is (r: unknown) => void => typeof a === 'function');
     const fail = (e: unknown) => {

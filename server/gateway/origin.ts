@@ -7,9 +7,10 @@ import type { IncomingMessage } from 'node:http';
 
 const LOOPBACK_HOSTS = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/i;
 
+/** The page's origin as sent ("null" for an opaque one, which matches nothing), or null for a program. */
 const originOf = (req: IncomingMessage): string | null => {
   const o = req.headers.origin;
-  return typeof o === 'string' && o.length > 0 && o !== 'null' ? o : o === 'null' ? 'null' : null;
+  return typeof o === 'string' && o.length > 0 ? o : null;
 };
 
 /** The page's origin is this server as the browser reached it (scheme, host and port). */
@@ -42,4 +43,3 @@ export function originPolicy(allowed: readonly string[]) {
     describe: (req: IncomingMessage): string => originOf(req) ?? '(none)',
   };
 }
-export type OriginPolicy = ReturnType<typeof originPolicy>;

@@ -1,20 +1,19 @@
 // Which wall screens are online, on this server and (in a cluster) on the others, and whether all of a wall's have
 // prepared the announced scene.
-import type { Server } from 'socket.io';
 import type { ScreenPresence } from '../protocol/relay';
-import type { SocketData } from './types';
+import type { LiveServer } from './types';
 
 export type { ScreenPresence };
 
 const REMOTE_STALE_MS = 15_000;
 
-export function screenPresence(io: Server) {
+export function screenPresence(io: LiveServer) {
   /** wall screens on the other servers of a cluster, as each last reported them */
   const remote = new Map<string, { screens: ScreenPresence[]; at: number }>();
   const local = (): ScreenPresence[] => {
     const out: ScreenPresence[] = [];
     for (const s of io.of('/').sockets.values()) {
-      const d = s.data as SocketData;
+      const d = s.data;
       if (d.wall) out.push({ wall: d.wall, screen: d.screen, name: d.identity.name, via: d.identity.via, since: d.since, screenId: d.identity.screen?.id ?? null, ready: d.ready });
     }
     return out;

@@ -3,7 +3,7 @@
 // same-origin page on this computer); an unknown one is refused with `unpaired`. Topics are rooms; a subscribe answers
 // with a snapshot or the missed deltas of this run; the hub's deltas and fleet frames are encoded once per message
 // and sent to each room. Whether a socket gets the visitor version is the server's decision, from the wall it shows.
-import { Server, type Socket } from 'socket.io';
+import { Server } from 'socket.io';
 import type { Server as HttpServer } from 'node:http';
 import { EVENTS, PROTOCOL_VERSION, TOPICS, type ClientEvents, type Hello, type Topic } from '../protocol/live';
 import { UNPAIRED, WALL_EVENTS, type OnlineScreen, type WallState } from '../protocol/walls';
@@ -38,7 +38,7 @@ export function attachGateway(server: HttpServer, o: GatewayOptions) {
     parser: sitroomParser, allowRequest: (req, cb) => { const ok = policy.allows(req); cb(ok ? null : `origin ${policy.describe(req)} may not open the live socket`, ok); },
     ...(o.adapter ? { adapter: o.adapter } : {}) });
   preEncodeBinaryFrames(io.of('/').adapter);
-  const presence = screenPresence(io as unknown as Server);
+  const presence = screenPresence(io);
   const local = io.local;
   const hasMembers = (name: string) => (io.sockets.adapter.rooms.get(name)?.size ?? 0) > 0;
 
@@ -82,9 +82,9 @@ export function attachGateway(server: HttpServer, o: GatewayOptions) {
     const hello: Hello = { protocol: PROTOCOL_VERSION, time: o.now(), run: o.hub.run(), topics: TOPICS };
     socket.emit(EVENTS.hello, hello);
     for (const [event, handler] of Object.entries(handlers)) {
-      socket.on(event as keyof ClientEvents, guarded(socket as unknown as Socket, event, o.log, (...args: unknown[]) => handler(socket, ...args)));
+      socket.on(event as keyof ClientEvents, guarded(socket, event, o.log, (...args: unknown[]) => handler(socket, ...args)));
     }
-    socket.on('disconnect', guarded(socket as unknown as Socket, 'disconnect', o.log, () => {
+    socket.on('disconnect', guarded(socket, 'disconnect', o.log, () => {
       if (socket.data.wall) { notifyConsoles('screens'); events.screensChanged(); }
     }));
   });
@@ -104,7 +104,7 @@ export function attachGateway(server: HttpServer, o: GatewayOptions) {
     },
   });
   let droppedStalled = 0;
-  const stallTimer = setInterval(() => { droppedStalled += dropStalled(io as unknown as Server, o.stalledBytes ?? STALLED_CLIENT_BYTES, o.log); }, 1000);
+  const stallTimer = setInterval(() => { droppedStalled += dropStalled(io, o.stalledBytes ?? STALLED_CLIENT_BYTES, o.log); }, 1000);
   stallTimer.unref();
 
   return {

@@ -13,6 +13,7 @@ import { normalisePosition } from './normalize/fleet';
 import { normaliseContainer } from './normalize/containers';
 import { normaliseMetric } from './normalize/metrics';
 import { METRICS } from '../domain/metric-names';
+import { nearestMunicipality } from '../reference/nearest';
 
 const BUILT_IN_METRICS = new Set<string>(Object.values(METRICS));
 import { OutsideRegion, type NormaliseContext } from './normalize/common';
@@ -45,15 +46,6 @@ export function createIngest({ store, hub, reference, now, timezone, outOfRegion
     return { accepted, created: created - aside.n, updated: accepted - created, time, ...(aside.n ? { outside: aside.n } : {}) };
   };
 
-  const nearestMunicipality = (lon: number, lat: number): string => {
-    let best = reference.municipalities[0]!, bestD = Infinity;
-    for (const m of reference.municipalities) {
-      const d = (m.centre.lon - lon) ** 2 * Math.cos((lat * Math.PI) / 180) ** 2 + (m.centre.lat - lat) ** 2;
-      if (d < bestD) { best = m; bestD = d; }
-    }
-    return best.id;
-  };
-
   /**
    * Normalises an item; one placed outside the republic (under SITROOM_OUT_OF_REGION=flag) is checked in every other
    * field as if it were in the nearest municipality, then kept aside in outside_region and null is returned.
@@ -64,7 +56,7 @@ export function createIngest({ store, hub, reference, now, timezone, outOfRegion
       return normalise(item);
     } catch (e) {
       if (!(e instanceof OutsideRegion)) throw e;
-      const nearest = nearestMunicipality(e.lon, e.lat);
+      const nearest = nearestMunicipality(reference.municipalities, e.lon, e.lat).id;
       const record = normalise({ ...item, municipality: nearest });
       store.outsideRegion.put({ kind, id: item.id, at: c.now, lon: e.lon, lat: e.lat, source: c.source, received_at: c.now,
         item: JSON.stringify({ ...record, municipality: null, nearestMunicipality: nearest }) });

@@ -2,26 +2,16 @@
 // incident or a team becomes a place (the municipality it is in, from reference data) at ~1 km, never a label or id
 // a producer chose (a callsign can be a driver's name and phone number), and the operator's banner stays as typed
 // (operators write it for the room).
-import { distanceKm } from '../reference/geometry';
 import type { Reference } from '../reference/load';
 import type { Focus, WallState } from '../protocol/walls';
 import { visitorId } from '../hub/visitor';
+import { nearestMunicipality } from '../reference/nearest';
 
 const km = (v: number): number => Math.round(v * 100) / 100;
 
-function nearestMunicipality(reference: Reference, lon: number, lat: number) {
-  let best = reference.municipalities[0]!;
-  let bestD = Infinity;
-  for (const m of reference.municipalities) {
-    const d = distanceKm([lon, lat], [m.centre.lon, m.centre.lat]);
-    if (d < bestD) { best = m; bestD = d; }
-  }
-  return best;
-}
-
 export function visitorFocus(focus: Focus, reference: Reference): Focus {
   if (focus.kind === 'municipality') return focus; // a municipality of the reference data: nothing of a producer's
-  const m = nearestMunicipality(reference, focus.lon, focus.lat);
+  const m = nearestMunicipality(reference.municipalities, focus.lon, focus.lat);
   return { kind: focus.kind, id: visitorId(focus.kind === 'incident' ? 'i' : 'v', focus.id), label_ru: m.name_ru, label_en: m.name_en,
     lon: km(focus.lon), lat: km(focus.lat), zoom: focus.zoom };
 }

@@ -23,7 +23,7 @@ export async function api<T>(method: 'GET' | 'POST' | 'DELETE', url: string, bod
 
 /** Calls `changed` whenever the server says walls, screens, pairings or the log changed, and after every
  *  (re)connection, so the console refreshes after a server restart by itself. */
-export function consoleSocket(changed: () => void): Socket<ServerEvents, ClientEvents> {
+export function consoleSocket(changed: () => void): { close(): void } {
   const socket: Socket<ServerEvents, ClientEvents> = io({ transports: ['websocket'], ...RECONNECT,
     ...liveSocketOptions({ token: consoleToken() ?? '' }) });
   let closed = false;
@@ -34,7 +34,5 @@ export function consoleSocket(changed: () => void): Socket<ServerEvents, ClientE
     changed();
     if (reason === 'io server disconnect') setTimeout(() => { if (!closed && !socket.connected) socket.connect(); }, 1000);
   });
-  const close = socket.close.bind(socket);
-  socket.close = () => { closed = true; return close(); };
-  return socket;
+  return { close: () => { closed = true; socket.close(); } };
 }

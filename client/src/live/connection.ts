@@ -97,9 +97,8 @@ export function startLive(options: LiveOptions = { token: null }): Live {
     offline();
   });
   socket.on(EVENTS.hello, (h: Hello) => {
+    // a new server run needs nothing here: the server answers a "since" of another run with snapshots
     if (typeof h?.time === 'number') useWall.setState({ clockOffset: h.time - Date.now() });
-    // a new server run: its numbers start over, so every topic comes as a snapshot
-    if (typeof h?.run === 'string' && h.run !== run) seq.clear();
   });
   socket.on(EVENTS.delta, (raw: unknown) => {
     if (!isDelta(raw)) return;
