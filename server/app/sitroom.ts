@@ -8,6 +8,7 @@ import type { Hub } from '../hub/hub';
 import type { Ingest } from '../ingest/pipeline';
 import type { ProducerKeys } from '../access/producer-keys';
 import type { Access } from '../access/identity';
+import type { Devices } from '../access/devices';
 import type { Pairing } from '../access/pairing';
 import type { WallManager } from '../walls/manager';
 import type { CapReceiver } from '../adapters/cap/receive';
@@ -35,6 +36,8 @@ export interface Sitroom {
   admin: { token: string; file: string | null };
   cap: { receiver: CapReceiver; feeds: CapFeeds };
   access: Access;
+  /** OsmAnd / Traccar Client devices and the vehicle each may move */
+  devices: Devices;
   pairing: Pairing;
   walls: WallManager;
   /** several servers through Redis (SITROOM_REDIS_URL), or null for a single server */

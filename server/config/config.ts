@@ -56,9 +56,11 @@ export const ConfigSchema = Type.Object({
     /** the separate port Traccar Client expects (null: only /osmand on the main port) */
     port: Type.Union([Type.Null(), Int(1, 65535)]),
     autoRegister: Type.Boolean(),
+    /** networks (CIDR or single addresses) allowed to send fixes; empty: any */
+    networks: Type.Array(Type.String({ pattern: '^[0-9a-fA-F.:]+(/\\d{1,3})?$' })),
     speedUnit: Type.Union([Type.Literal('kn'), Type.Literal('kmh'), Type.Literal('mps'), Type.Literal('mph')]),
-    /** known device ids, each optionally with its own speed unit (id:kmh) */
-    devices: Type.Array(Type.Object({ id: Type.String({ minLength: 1, maxLength: 128 }),
+    /** devices bound to vehicles (device=vehicle), each optionally with its own speed unit (device=vehicle:kmh) */
+    devices: Type.Array(Type.Object({ id: Type.String({ minLength: 12, maxLength: 128 }), vehicle: Type.String({ minLength: 1, maxLength: 200, pattern: '^[^\\u0000-\\u001F\\u007F-\\u009F]+$' }),
       speedUnit: Type.Optional(Type.Union([Type.Literal('kn'), Type.Literal('kmh'), Type.Literal('mps'), Type.Literal('mph')])) })),
   }),
   sim: Type.Object({
@@ -76,7 +78,7 @@ export type Config = Static<typeof ConfigSchema>;
 const SOURCES: Record<string, string> = {
   '/port': 'PORT', '/host': 'HOST', '/dbPath': 'SITROOM_DB', '/dataDir': 'SITROOM_DATA_DIR', '/geoDir': 'SITROOM_GEO_DIR',
   '/osmand/port': 'SITROOM_OSMAND_PORT', '/osmand/autoRegister': 'SITROOM_OSMAND_AUTOREGISTER',
-  '/osmand/speedUnit': 'SITROOM_OSMAND_SPEED_UNIT', '/osmand/devices': 'SITROOM_OSMAND_DEVICES',
+  '/osmand/speedUnit': 'SITROOM_OSMAND_SPEED_UNIT', '/osmand/devices': 'SITROOM_OSMAND_DEVICES', '/osmand/networks': 'SITROOM_OSMAND_NETWORKS',
   '/timezone': 'SITROOM_TZ', '/open311Channel': 'SITROOM_OPEN311_CHANNEL', '/ingestKeys': 'SITROOM_INGEST_KEYS',
   '/adminToken': 'SITROOM_ADMIN_TOKEN', '/trustLoopback': 'SITROOM_TRUST_LOOPBACK', '/origins': 'SITROOM_ORIGINS', '/sessionHours': 'SITROOM_SESSION_HOURS', '/limits/perMinute': 'SITROOM_RATE_LIMIT', '/limits/bodyMb': 'SITROOM_BODY_LIMIT_MB', '/limits/socketBufferMb': 'SITROOM_SOCKET_BUFFER_MB',
   '/outOfRegion': 'SITROOM_OUT_OF_REGION', '/redisUrl': 'SITROOM_REDIS_URL', '/cap/feeds': 'SITROOM_CAP_FEEDS', '/cap/pollSeconds': 'SITROOM_CAP_POLL_SECONDS',
@@ -128,6 +130,18 @@ function deadlines(env: Env): Record<string, number> {
   return out;
 }
 
+/** One SITROOM_OSMAND_DEVICES entry, device=vehicle[:unit]: the device id is the tracker's credential, so a bare id
+ *  (which used to be the vehicle's own, shown on every screen) is refused rather than guessed at. */
+function deviceEntry(entry: string): Config['osmand']['devices'][number] {
+  const eq = entry.indexOf('=');
+  if (eq <= 0) {
+    throw new ConfigError('SITROOM_OSMAND_DEVICES', `"${entry}" names no vehicle: write device=vehicle (the device id is the tracker's ` +
+      'secret and must not be the vehicle id shown on the wall)');
+  }
+  const [vehicle, unit] = entry.slice(eq + 1).split(':');
+  return { id: entry.slice(0, eq).trim(), vehicle: vehicle!.trim(), ...(unit ? { speedUnit: unit.trim() as Config['osmand']['speedUnit'] } : {}) };
+}
+
 export function loadConfig(env: Env = process.env): Config {
   const candidate: Config = {
     port: num(env, 'PORT', 8080),
@@ -168,10 +182,8 @@ export function loadConfig(env: Env = process.env): Config {
       port: env.SITROOM_OSMAND_PORT?.trim().toLowerCase() === 'off' ? null : num(env, 'SITROOM_OSMAND_PORT', 5055),
       autoRegister: onOff(env, 'SITROOM_OSMAND_AUTOREGISTER', false),
       speedUnit: (env.SITROOM_OSMAND_SPEED_UNIT?.trim() || 'kn') as Config['osmand']['speedUnit'],
-      devices: (env.SITROOM_OSMAND_DEVICES ?? '').split(',').map((d) => d.trim()).filter(Boolean).map((d) => {
-        const [id, unit] = d.split(':');
-        return unit ? { id: id!, speedUnit: unit as Config['osmand']['speedUnit'] } : { id: id! };
-      }),
+      devices: (env.SITROOM_OSMAND_DEVICES ?? '').split(',').map((d) => d.trim()).filter(Boolean).map(deviceEntry),
+      networks: (env.SITROOM_OSMAND_NETWORKS ?? '').split(/[\s,]+/).map((n) => n.trim()).filter(Boolean),
     },
     sim: {
       enabled: onOff(env, 'SITROOM_SIM', true),

@@ -49,11 +49,22 @@ export function dayNumber(t: number, tz: string): number {
   return Math.round(Date.UTC(p.year, p.month - 1, p.day) / DAY);
 }
 
-/** Accepts epoch ms, epoch seconds (told apart by size) or an ISO-8601 string with a zone; null when unreadable. */
+/** The range of times Sitroom accepts from anyone (a year 0000 or 9999 is a broken clock or a typo). */
+export const EARLIEST_TIME = Date.UTC(2000, 0, 1);
+export const LATEST_TIME = Date.UTC(2100, 0, 1);
+export const TIME_RANGE = 'from 2000-01-01 to 2100-01-01';
+
+/** Accepts epoch ms, epoch seconds (told apart by size) or an ISO-8601 string with a zone, within TIME_RANGE; null
+ *  when unreadable or out of range. */
 export function parseTime(v: unknown): number | null {
+  const t = readTime(v);
+  return t !== null && t >= EARLIEST_TIME && t < LATEST_TIME ? t : null;
+}
+
+function readTime(v: unknown): number | null {
   if (typeof v === 'number' && Number.isFinite(v)) return v < 1e11 ? Math.round(v * 1000) : Math.round(v);
   if (typeof v === 'string' && v.trim() !== '') {
-    if (/^\d+(\.\d+)?$/.test(v.trim())) return parseTime(Number(v));
+    if (/^\d+(\.\d+)?$/.test(v.trim())) return readTime(Number(v));
     if (!/(Z|[+-]\d{2}:?\d{2})$/i.test(v.trim())) return null;
     const t = Date.parse(v);
     return Number.isFinite(t) ? t : null;

@@ -1,5 +1,7 @@
-// Records → what live topics carry (no personal data; appeal points rounded to ~100 m).
+// Records → what live topics carry (no personal data; appeal points rounded to ~100 m; areas simplified to what a
+// screen can draw).
 import type { AppealRecord, ContainerSiteRecord, IncidentRecord, VehicleRecord } from '../domain/records';
+import { simplifyForScreens } from '../reference/simplify-area';
 import type { AppealView, ContainerSiteView, IncidentView, VehicleView } from '../protocol/views';
 
 const coarse = (v: number | null): number | null => (v === null ? null : Math.round(v * 1000) / 1000);
@@ -11,7 +13,7 @@ export const appealView = (a: AppealRecord): AppealView => ({
 
 export const incidentView = (i: IncidentRecord): IncidentView => ({
   id: i.id, type: i.type, severity: i.severity, status: i.status, municipality: i.municipality, lon: i.lon, lat: i.lat,
-  area: i.area, title: i.title, reportedAt: i.reportedAt, resolvedAt: i.resolvedAt,
+  area: i.area && simplifyForScreens(i.area), title: i.title, reportedAt: i.reportedAt, resolvedAt: i.resolvedAt,
 });
 
 export const vehicleView = (v: VehicleRecord, index: number): VehicleView => ({

@@ -1,6 +1,8 @@
 // The one path every producer's data takes (native API, standard adapters, the simulator): normalise each item, write
 // the batch in one transaction, then tell the hub. A refused item refuses the whole batch and nothing is stored.
-import { DEVICE_TAKEOVER_MS, INTERNAL_SOURCE, SIMULATOR_SOURCE } from './sources';
+import { DEVICE_TAKEOVER_MS, INTERNAL_SOURCE, OSMAND_SOURCE, SIMULATOR_SOURCE } from './sources';
+import { LIMITS } from './limits';
+import { fieldsOf } from './errors';
 import type { Store } from '../store';
 import type { Hub } from '../hub/hub';
 import type { Reference } from '../reference/load';
@@ -77,6 +79,20 @@ export function createIngest({ store, hub, reference, now, timezone, outOfRegion
     return { records, created };
   }
 
+  /** A producer's allowance of new vehicles (null: not capped here; the simulator is configured, devices are
+   *  registered one by one). A refusal names the item and the limit; the batch's transaction then stores nothing. */
+  function newVehicleCap(source: string) {
+    if (source === SIMULATOR_SOURCE || source === INTERNAL_SOURCE || source.startsWith(OSMAND_SOURCE)) return null;
+    let left = LIMITS.newVehiclesPerProducer - store.fleet.createdBy(source);
+    return {
+      take(i: number, vehicle: string, at: number): void {
+        if (left <= 0) fieldsOf('positions', i).fail('vehicle', `unknown vehicle "${vehicle}": a producer may bring at most ${LIMITS.newVehiclesPerProducer} vehicles into being and ${source} has reached it`);
+        left--;
+        store.fleet.addOrigin(vehicle, source, at);
+      },
+    };
+  }
+
   return {
     /** Calls fn after every committed batch with its kind; returns the way to stop. */
     onCommit(fn: (kind: string) => void): () => void { committed.add(fn); return () => committed.delete(fn); },
@@ -115,12 +131,13 @@ export function createIngest({ store, hub, reference, now, timezone, outOfRegion
       else store.afterCommit(() => { for (const p of all) deviceFixAt.set(p.vehicle, c.now); });
       if (!items.length) return done('positions', 0, 0, c.now);
       let created = 0;
+      const cap = newVehicleCap(source);
       const moved = store.transaction(() => {
         const latest = new Map<string, ReturnType<typeof normalisePosition>['vehicle']>();
         items.forEach((item, i) => {
           const view = latest.get(item.vehicle) ?? hub.vehicle(item.vehicle);
           const existing = view ? { ...view, updatedAt: c.now } : null;
-          if (!view) created++;
+          if (!view) { created++; cap?.take(i, item.vehicle, c.now); }
           const { position, vehicle } = normalisePosition(item, i, existing, c);
           store.fleet.addPosition(position);
           latest.set(vehicle.id, vehicle);

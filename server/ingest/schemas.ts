@@ -2,20 +2,22 @@
 // field is refused with a 400 naming it before anything is stored; the pipeline then checks what a schema cannot
 // (known ids, points inside the republic, consistent lifecycles).
 import { Type, type Static, type TLiteral } from '@sinclair/typebox';
+import { ID_PATTERN, LIMITS } from './limits';
 import { APPEAL_STATUSES, CONTAINER_STATUSES, INCIDENT_SEVERITIES, INCIDENT_STATUSES, VEHICLE_STATUSES } from '../protocol/views';
 
 const Time = Type.Union([Type.String({ minLength: 1 }), Type.Number()], {
   description: 'ISO-8601 with a zone, epoch milliseconds or epoch seconds',
 });
-const Id = Type.String({ minLength: 1, maxLength: 200 });
+const Id = Type.String({ minLength: 1, maxLength: 200, pattern: ID_PATTERN, description: 'up to 200 characters, no control characters' });
 const Lon = Type.Number({ minimum: -180, maximum: 180 });
 const Lat = Type.Number({ minimum: -90, maximum: 90 });
 const Text = (max: number) => Type.String({ maxLength: max });
 const literals = <T extends string>(values: readonly T[]) => Type.Union(values.map((v) => Type.Literal(v)) as TLiteral<T>[]);
-const Ring = Type.Array(Type.Array(Type.Number(), { minItems: 2, maxItems: 3 }), { minItems: 4 });
+// structure only: ranges, closure and the area's total are checked by server/ingest/normalize/area.ts with clearer errors
+const Ring = Type.Array(Type.Array(Type.Number(), { minItems: 2, maxItems: LIMITS.positionValues }), { minItems: 4, maxItems: LIMITS.ringVertices });
 const Area = Type.Union([
-  Type.Object({ type: Type.Literal('Polygon'), coordinates: Type.Array(Ring, { minItems: 1 }) }),
-  Type.Object({ type: Type.Literal('MultiPolygon'), coordinates: Type.Array(Type.Array(Ring, { minItems: 1 }), { minItems: 1 }) }),
+  Type.Object({ type: Type.Literal('Polygon'), coordinates: Type.Array(Ring, { minItems: 1, maxItems: LIMITS.polygonRings }) }),
+  Type.Object({ type: Type.Literal('MultiPolygon'), coordinates: Type.Array(Type.Array(Ring, { minItems: 1, maxItems: LIMITS.polygonRings }), { minItems: 1, maxItems: LIMITS.areaPolygons }) }),
 ]);
 
 export const AppealIn = Type.Object({
@@ -97,7 +99,7 @@ export const MetricIn = Type.Object({
   }, { additionalProperties: false })),
   municipality: Type.Optional(Id),
   labels: Type.Optional(Type.Record(Type.String({ maxLength: 60 }), Type.String({ maxLength: 200 }))),
-  id: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'the sample\'s own id: re-sending it is ignored (idempotent)' })),
+  id: Type.Optional(Type.String({ minLength: 1, maxLength: 200, pattern: ID_PATTERN, description: 'the sample\'s own id: re-sending it is ignored (idempotent)' })),
 }, { additionalProperties: false });
 
 export type AppealIn = Static<typeof AppealIn>;
@@ -106,12 +108,12 @@ export type PositionIn = Static<typeof PositionIn>;
 export type ContainerIn = Static<typeof ContainerIn>;
 export type MetricIn = Static<typeof MetricIn>;
 
-const MAX_BATCH = 20_000;
+const MAX_BATCH = LIMITS.batchItems;
 export const IngestBodies = {
   appeals: Type.Object({ appeals: Type.Array(AppealIn, { minItems: 1, maxItems: MAX_BATCH }) }, { additionalProperties: false }),
   incidents: Type.Object({ incidents: Type.Array(IncidentIn, { minItems: 1, maxItems: MAX_BATCH }) }, { additionalProperties: false }),
   positions: Type.Object({ positions: Type.Array(PositionIn, { minItems: 1, maxItems: MAX_BATCH }) }, { additionalProperties: false }),
-  containers: Type.Object({ containers: Type.Array(ContainerIn, { minItems: 1, maxItems: 50_000 }) }, { additionalProperties: false }),
+  containers: Type.Object({ containers: Type.Array(ContainerIn, { minItems: 1, maxItems: LIMITS.containerBatchItems }) }, { additionalProperties: false }),
   metrics: Type.Object({ metrics: Type.Array(MetricIn, { minItems: 1, maxItems: MAX_BATCH }) }, { additionalProperties: false }),
 };
 export type IngestKind = keyof typeof IngestBodies;

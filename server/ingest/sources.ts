@@ -6,3 +6,5 @@ export const SIMULATOR_SOURCE = 'simulator';
 export const DEVICE_TAKEOVER_MS = 30 * 60_000;
 /** Sitroom's own jobs (samples it derives, such as teams on duty): never listed as departmental indicators. */
 export const INTERNAL_SOURCE = 'sitroom';
+/** Positions from OsmAnd / Traccar Client devices: `osmand:<device registration id>`; devices are registered apart. */
+export const OSMAND_SOURCE = 'osmand:';

@@ -27,6 +27,8 @@ export function fleetStore(db: Db) {
     'SELECT at, lon, lat, status FROM positions WHERE vehicle = ? AND at >= ? ORDER BY at LIMIT ?');
   const count = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM positions');
   const prune = db.prepare('DELETE FROM positions WHERE at < ?');
+  const addOrigin = db.prepare('INSERT OR IGNORE INTO vehicle_origins VALUES (?, ?, ?)');
+  const originCount = db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM vehicle_origins WHERE source = ?');
   return {
     all: (): VehicleRecord[] => all.all().map(fromRow),
     put: (v: VehicleRecord): void => { put.run(v); },
@@ -36,6 +38,9 @@ export function fleetStore(db: Db) {
     track: (vehicle: string, since: number, limit: number) => track.all(vehicle, since, limit),
     positionCount: () => count.get()?.n ?? 0,
     prune: (before: number) => prune.run(before).changes,
+    /** a producer brought this vehicle into being (the per-producer cap counts these) */
+    addOrigin: (vehicle: string, source: string, at: number): void => { addOrigin.run(vehicle, source, at); },
+    createdBy: (source: string): number => originCount.get(source)?.n ?? 0,
   };
 }
 export type FleetStore = ReturnType<typeof fleetStore>;

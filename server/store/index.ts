@@ -12,6 +12,7 @@ import { wasteStore } from './waste';
 import { wallStore } from './walls';
 import { peopleStore } from './people';
 import { screenStore } from './screens';
+import { deviceStore } from './devices';
 
 export interface RetentionPolicy {
   appealsBefore: number;
@@ -40,6 +41,7 @@ export function createStore(file: string, sync: 'full' | 'normal') {
     walls: wallStore(db),
     people: peopleStore(db),
     screens: screenStore(db),
+    devices: deviceStore(db),
     /** Runs fn in one transaction: everything it writes is committed together, or nothing is. Inside another
      *  transaction it is a savepoint of it, and what it queued with afterCommit waits for the outer commit. */
     transaction<T>(fn: () => T): T {

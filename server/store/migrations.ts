@@ -98,4 +98,24 @@ export const MIGRATIONS: readonly string[] = [
   CREATE TABLE pairings (code TEXT PRIMARY KEY, ticket TEXT NOT NULL UNIQUE, created_at INTEGER NOT NULL, expires_at INTEGER NOT NULL,
     user_agent TEXT NOT NULL, address TEXT NOT NULL, screen_id TEXT, token TEXT) WITHOUT ROWID;
   `,
+  // 5: hardened edges. Which producer brought each vehicle into being (a cap per producer); OsmAnd devices, each bound
+  // to one vehicle and known by the hash of its id (the id is the device's credential); a screen's token is no longer
+  // kept in plain text while the screen has not fetched it: the screen's hash is set when it does.
+  `
+  CREATE TABLE vehicle_origins (vehicle TEXT PRIMARY KEY, source TEXT NOT NULL, created_at INTEGER NOT NULL) WITHOUT ROWID;
+  CREATE INDEX vehicle_origins_source ON vehicle_origins (source);
+
+  CREATE TABLE devices (id TEXT PRIMARY KEY, hash TEXT NOT NULL UNIQUE, label TEXT NOT NULL, vehicle TEXT NOT NULL,
+    origin TEXT NOT NULL, created_at INTEGER NOT NULL, created_by TEXT NOT NULL, revoked_at INTEGER, last_fix_at INTEGER) WITHOUT ROWID;
+  CREATE INDEX devices_vehicle ON devices (vehicle);
+
+  CREATE TABLE screens_new (id TEXT PRIMARY KEY, name TEXT NOT NULL, wall TEXT NOT NULL, screen TEXT NOT NULL, hash TEXT UNIQUE,
+    paired_at INTEGER NOT NULL, paired_by TEXT NOT NULL, last_seen_at INTEGER, revoked_at INTEGER) WITHOUT ROWID;
+  INSERT INTO screens_new SELECT * FROM screens;
+  DROP TABLE screens;
+  ALTER TABLE screens_new RENAME TO screens;
+  -- approved codes whose token was still waiting in plain text: those screens pair again
+  DELETE FROM screens WHERE id IN (SELECT screen_id FROM pairings WHERE token IS NOT NULL);
+  DELETE FROM pairings WHERE token IS NOT NULL;
+  `,
 ];

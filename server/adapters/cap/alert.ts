@@ -2,7 +2,7 @@
 // (alert/info[1]/severity), so the sending system's operator can find it. Any namespace prefix is accepted; the
 // namespace, when there is one, must be CAP's.
 import { childText, childrenNamed, type XmlElement } from '../xml/parse';
-import { parseTime } from '../../domain/time';
+import { parseTime, TIME_RANGE } from '../../domain/time';
 
 export const CAP_NAMESPACES = ['urn:oasis:names:tc:emergency:cap:1.2', 'urn:oasis:names:tc:emergency:cap:1.1'];
 
@@ -74,7 +74,7 @@ function capTime(value: string | undefined, field: string): number | null {
   // CAP times always carry an offset (2002-05-24T16:49:00-07:00); a time without one is ambiguous and refused
   if (!/([+-]\d\d:\d\d|Z)$/.test(value)) throw new CapRefused(field, `"${value}" has no time zone offset`);
   const t = parseTime(value);
-  if (t === null) throw new CapRefused(field, `"${value}" is not a CAP date-time`);
+  if (t === null) throw new CapRefused(field, `"${value}" is not a CAP date-time ${TIME_RANGE}`);
   return t;
 }
 function number(s: string, field: string, min: number, max: number): number {

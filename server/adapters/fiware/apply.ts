@@ -7,9 +7,10 @@ import { IngestError } from '../../ingest/errors';
 import type { ContainerIn } from '../../ingest/schemas';
 import type { Store } from '../../store';
 import type { Reference } from '../../reference/load';
-import { parseTime } from '../../domain/time';
+import { parseTime, TIME_RANGE } from '../../domain/time';
 import type { ContainerStatus } from '../../protocol/views';
 import { statusForFill } from '../../ingest/normalize/containers';
+import { LIMITS } from '../../ingest/limits';
 import { FiwareRefused, flatten, pointOf, type FlatEntity } from './entities';
 
 export const FIWARE_STATUSES = ['ok', 'lidOpen', 'dropped', 'moved', 'vandalized', 'burning', 'unknown'] as const;
@@ -37,7 +38,7 @@ export function createWasteReceiver({ ingest, store, reference, now }: WasteDeps
     const v = text(e, name);
     if (v === undefined) return undefined;
     const t = parseTime(v);
-    if (t === null) throw new FiwareRefused(`${e.path}/${name}`, `"${v}" is not an ISO-8601 date-time with a zone`);
+    if (t === null) throw new FiwareRefused(`${e.path}/${name}`, `"${v}" is not an ISO-8601 date-time with a zone ${TIME_RANGE}`);
     return t;
   };
   const operatorOf = (e: FlatEntity): string | undefined => {
@@ -56,6 +57,7 @@ export function createWasteReceiver({ ingest, store, reference, now }: WasteDeps
   };
 
   function apply(raw: readonly unknown[], source: string, base = 'entities'): WasteOutcome {
+    if (raw.length > LIMITS.fiwareEntities) throw new FiwareRefused(base, `at most ${LIMITS.fiwareEntities} entities in one request, got ${raw.length}`);
     const entities = raw.map((r, i) => flatten(r, `${base}/${i}`));
     const t0 = now();
     const created: string[] = [], updated: string[] = [];

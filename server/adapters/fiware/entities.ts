@@ -1,6 +1,7 @@
 // FIWARE entities in any of the four representations, read into one flat shape: NGSI-v2 keyValues ({attr: value}),
 // NGSI-v2 normalized ({attr: {type, value, metadata}}), NGSI-LD normalized ({attr: {type: Property|GeoProperty|
 // Relationship, value|object}}, @context, urn:ngsi-ld: ids) and NGSI-LD concise ({attr: value} or {value}/{object}).
+import { CONTROL_CHARACTERS, LIMITS } from '../../ingest/limits';
 
 export class FiwareRefused extends Error {
   constructor(readonly field: string, message: string) { super(`${field}: ${message}`); }
@@ -44,6 +45,7 @@ export function flatten(raw: unknown, path: string): FlatEntity {
   const e = raw as Record<string, unknown>;
   if (typeof e['id'] !== 'string' || !e['id'].trim()) throw new FiwareRefused(`${path}/id`, 'required (a string)');
   if (e['id'].length > 200) throw new FiwareRefused(`${path}/id`, 'longer than 200 characters');
+  if (CONTROL_CHARACTERS.test(e['id'])) throw new FiwareRefused(`${path}/id`, 'holds a control character');
   if (typeof e['type'] !== 'string') throw new FiwareRefused(`${path}/type`, 'required (a string)');
   const type = shortType(e['type']);
   if (!(WASTE_TYPES as readonly string[]).includes(type)) {
@@ -59,8 +61,8 @@ export function pointOf(v: unknown, field: string): { lon: number; lat: number }
   if (v === undefined || v === null) return null;
   const g = v as { type?: unknown; coordinates?: unknown };
   const pair = (c: unknown): { lon: number; lat: number } => {
-    if (!Array.isArray(c) || c.length < 2 || typeof c[0] !== 'number' || typeof c[1] !== 'number') {
-      throw new FiwareRefused(field, 'coordinates must be [longitude, latitude] numbers');
+    if (!Array.isArray(c) || c.length < 2 || c.length > LIMITS.positionValues || typeof c[0] !== 'number' || typeof c[1] !== 'number') {
+      throw new FiwareRefused(field, `coordinates must be [longitude, latitude] numbers (or with altitude: at most ${LIMITS.positionValues} values)`);
     }
     const [lon, lat] = c as [number, number];
     if (lon < -180 || lon > 180 || lat < -90 || lat > 90) throw new FiwareRefused(field, `coordinates out of range: [${lon}, ${lat}]`);
@@ -68,7 +70,9 @@ export function pointOf(v: unknown, field: string): { lon: number; lat: number }
   };
   if (g.type === 'Point') return pair(g.coordinates);
   if (g.type === 'Polygon' && Array.isArray(g.coordinates) && Array.isArray(g.coordinates[0])) {
-    const ring = (g.coordinates[0] as unknown[]).map(pair);
+    const outer = g.coordinates[0] as unknown[];
+    if (outer.length > LIMITS.ringVertices) throw new FiwareRefused(field, `a ring may have at most ${LIMITS.ringVertices} positions, got ${outer.length}`);
+    const ring = outer.map(pair);
     if (!ring.length) throw new FiwareRefused(field, 'an empty polygon');
     return { lon: ring.reduce((s, p) => s + p.lon, 0) / ring.length, lat: ring.reduce((s, p) => s + p.lat, 0) / ring.length };
   }

@@ -3,7 +3,12 @@
 export type Format = 'json' | 'xml';
 export type Flat = Record<string, string | number | boolean | null | undefined | string[]>;
 
-const escapeXml = (s: string): string => s.replace(/[<>&'"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c]!);
+// XML 1.0 allows tab, LF, CR and U+0020 and up, except surrogates without a pair and U+FFFE/U+FFFF: anything else in a
+// stored value (a U+0000 from an older database) is dropped, so one bad value cannot break a whole feed
+// eslint-disable-next-line no-control-regex
+const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+export const escapeXml = (s: string): string => s.replace(NOT_XML, '')
+  .replace(/[<>&'"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c]!);
 
 function element(name: string, value: Flat[string]): string {
   if (value === null || value === undefined) return `<${name}/>`;

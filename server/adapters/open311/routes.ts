@@ -11,8 +11,8 @@ import { RATE_LIMITED } from '../../access/guard';
 import { acceptFormBodies } from '../form-body';
 import type { Store } from '../../store';
 import type { Reference } from '../../reference/load';
-import { DAY, offsetAt, parseTime } from '../../domain/time';
-import { errorsXml, isoWithOffset, toXml, type Flat, type Format, type Open311Error } from './format';
+import { DAY, offsetAt, parseTime, TIME_RANGE } from '../../domain/time';
+import { errorsXml, escapeXml, isoWithOffset, toXml, type Flat, type Format, type Open311Error } from './format';
 import type { AppealRecord } from '../../domain/records';
 import { appealToRequest, Open311Failure, requestToAppeal } from './requests';
 
@@ -71,7 +71,7 @@ export const open311Routes: FastifyPluginAsync<Open311Options> = async (app, o) 
     const ep = discovery.endpoints[0]!;
     return reply.type('application/xml; charset=utf-8').send(`<?xml version="1.0" encoding="utf-8"?><discovery><changeset>${discovery.changeset}</changeset>` +
       `<contact>${discovery.contact}</contact><key_service>${discovery.key_service}</key_service><endpoints><endpoint>` +
-      `<specification>${ep.specification}</specification><url>${url}</url><changeset>${ep.changeset}</changeset><type>${ep.type}</type>` +
+      `<specification>${ep.specification}</specification><url>${escapeXml(url)}</url><changeset>${ep.changeset}</changeset><type>${ep.type}</type>` +
       `<formats>${ep.formats.map((x) => `<format>${x}</format>`).join('')}</formats></endpoint></endpoints></discovery>`);
   }));
 
@@ -103,7 +103,7 @@ export const open311Routes: FastifyPluginAsync<Open311Options> = async (app, o) 
       const time = (field: 'start_date' | 'end_date') => {
         if (q[field] === undefined) return null;
         const t = parseTime(q[field]);
-        if (t === null) throw new Open311Failure(400, 400, `${field}: expected a w3 date-time with a time zone`);
+        if (t === null) throw new Open311Failure(400, 400, `${field}: expected a w3 date-time with a time zone, ${TIME_RANGE}`);
         return t;
       };
       const start = time('start_date'), end = time('end_date') ?? o.now();

@@ -2,6 +2,7 @@
 // (id, lat, lon, timestamp, speed in knots, bearing, ...) and the JSON of Traccar Client 9+ (device_id, location.coords,
 // speed in m/s, negative values meaning unknown). Either becomes one position for the ingest pipeline.
 import type { PositionIn } from '../../ingest/schemas';
+import { EARLIEST_TIME, LATEST_TIME, TIME_RANGE } from '../../domain/time';
 
 export type SpeedUnit = 'kn' | 'kmh' | 'mps' | 'mph';
 const TO_KMH: Record<SpeedUnit, number> = { kn: 1.852, kmh: 1, mps: 3.6, mph: 1.609344 };
@@ -22,16 +23,20 @@ function num(v: unknown, field: string): number | undefined {
 
 /** epoch seconds or milliseconds (told apart by size), ISO-8601, or "yyyy-MM-dd HH:mm:ss" (UTC, as Traccar reads it) */
 export function parseTimestamp(v: unknown, field = 'timestamp'): number {
+  const t = readTimestamp(v);
+  if (t !== null && t >= EARLIEST_TIME && t < LATEST_TIME) return t;
+  throw bad(field, `expected epoch seconds or milliseconds, ISO-8601 or yyyy-MM-dd HH:mm:ss, ${TIME_RANGE}`);
+}
+
+function readTimestamp(v: unknown): number | null {
   if (typeof v === 'number' || (typeof v === 'string' && /^\d+(\.\d+)?$/.test(v.trim()))) {
     const n = Number(v);
-    return n > 1e11 ? Math.round(n) : Math.round(n * 1000);
+    return Number.isFinite(n) ? (n > 1e11 ? Math.round(n) : Math.round(n * 1000)) : null;
   }
-  if (typeof v === 'string') {
-    const plain = /^(\d{4}-\d\d-\d\d) (\d\d:\d\d:\d\d(\.\d+)?)$/.exec(v.trim());
-    const t = Date.parse(plain ? `${plain[1]}T${plain[2]}Z` : v.trim());
-    if (Number.isFinite(t)) return t;
-  }
-  throw bad(field, 'expected epoch seconds or milliseconds, ISO-8601 or yyyy-MM-dd HH:mm:ss');
+  if (typeof v !== 'string') return null;
+  const plain = /^(\d{4}-\d\d-\d\d) (\d\d:\d\d:\d\d(\.\d+)?)$/.exec(v.trim());
+  const t = Date.parse(plain ? `${plain[1]}T${plain[2]}Z` : v.trim());
+  return Number.isFinite(t) ? t : null;
 }
 
 function coords(lat: number | undefined, lon: number | undefined): { lat: number; lon: number } {

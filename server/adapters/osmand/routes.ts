@@ -1,33 +1,58 @@
 // OsmAnd / Traccar Client positions at /osmand (and at / on SITROOM_OSMAND_PORT): one fix per request, answered 200
-// with an empty body. Unknown devices are refused (404 for JSON, 400 for the query variant) unless auto-registration
-// is on; a known device is a vehicle the store already has or one listed in SITROOM_OSMAND_DEVICES.
+// with an empty body. The device id is the tracker's credential: only a registered device moves a vehicle, and only
+// the one it is bound to (server/access/devices.ts). An unregistered id gets the same answer whatever it is (400 for
+// the query variant, 404 for JSON), so answers never tell which ids or vehicles exist.
+import { BlockList, isIPv4 } from 'node:net';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../../config/config';
 import type { Ingest } from '../../ingest/pipeline';
 import { IngestError } from '../../ingest/errors';
+import { OSMAND_SOURCE } from '../../ingest/sources';
 import { acceptFormBodies } from '../form-body';
-import type { Hub } from '../../hub/hub';
+import type { Devices } from '../../access/devices';
 import { RATE_LIMITED } from '../../access/guard';
 import { OsmandFailure, parseJsonFix, parseQueryFix, type OsmandFix, type SpeedUnit } from './parse';
 
-export interface OsmandOptions { ingest: Ingest; hub: Hub; osmand: Config['osmand']; now: () => number; path: string }
+export interface OsmandOptions { ingest: Ingest; devices: Devices; osmand: Config['osmand']; now: () => number; path: string }
+
+const NOT_REGISTERED = 'this device is not registered here: an administrator registers it (POST /api/admin/devices) and gives it its id';
+
+/** SITROOM_OSMAND_NETWORKS as a test (null: every address may send). */
+function allowedNetworks(networks: readonly string[]): ((address: string) => boolean) | null {
+  if (!networks.length) return null;
+  const list = new BlockList();
+  for (const n of networks) {
+    const [address, prefix] = n.split('/');
+    const family = isIPv4(address!) ? 'ipv4' : 'ipv6';
+    if (prefix === undefined) list.addAddress(address!, family); else list.addSubnet(address!, Number(prefix), family);
+  }
+  return (address) => {
+    const plain = address.startsWith('::ffff:') ? address.slice(7) : address;
+    return list.check(plain, isIPv4(plain) ? 'ipv4' : 'ipv6');
+  };
+}
 
 export const osmandRoutes: FastifyPluginAsync<OsmandOptions> = async (app, o) => {
-  const listed = new Map(o.osmand.devices.map((d) => [d.id, d.speedUnit ?? o.osmand.speedUnit]));
-  const unitOf = (device: string): SpeedUnit => listed.get(device) ?? o.osmand.speedUnit;
+  const units = new Map(o.osmand.devices.map((d) => [d.id, d.speedUnit ?? o.osmand.speedUnit]));
+  const unitOf = (device: string): SpeedUnit => units.get(device) ?? o.osmand.speedUnit;
+  const allowed = allowedNetworks(o.osmand.networks);
   acceptFormBodies(app, 64 * 1024);
 
-  function handle(req: FastifyRequest, reply: FastifyReply) {
+  function receive(req: FastifyRequest): void {
     const isJson = typeof req.headers['content-type'] === 'string' && req.headers['content-type'].includes('json');
-    let fix: OsmandFix;
-    try {
-      fix = isJson ? parseJsonFix(req.body)
-        : parseQueryFix({ ...(req.query as Record<string, unknown>), ...((req.body ?? {}) as Record<string, unknown>) }, unitOf, o.now());
-      if (!o.osmand.autoRegister && !listed.has(fix.device) && !o.hub.vehicle(fix.device)) {
-        throw new OsmandFailure(fix.variant === 'json' ? 404 : 400, isJson ? 'device_id' : 'id', `unknown device "${fix.device}"; register it or set SITROOM_OSMAND_AUTOREGISTER=on`);
-      }
-      o.ingest.positions([{ vehicle: fix.device, ...fix.position }], `osmand:${fix.device}`);
-    } catch (e) {
+    const fix: OsmandFix = isJson ? parseJsonFix(req.body)
+      : parseQueryFix({ ...(req.query as Record<string, unknown>), ...((req.body ?? {}) as Record<string, unknown>) }, unitOf, o.now());
+    const device = o.devices.resolve(fix.device);
+    if (!device) throw new OsmandFailure(fix.variant === 'json' ? 404 : 400, isJson ? 'device_id' : 'id', NOT_REGISTERED);
+    o.ingest.positions([{ vehicle: device.vehicle, ...fix.position }], `${OSMAND_SOURCE}${device.id}`);
+    o.devices.fixed(device.id);
+  }
+
+  function handle(req: FastifyRequest, reply: FastifyReply) {
+    if (allowed && !allowed(req.ip)) {
+      return reply.code(403).send({ statusCode: 403, error: 'Forbidden', message: 'this address may not send positions (SITROOM_OSMAND_NETWORKS)' });
+    }
+    try { receive(req); } catch (e) {
       if (e instanceof OsmandFailure) return reply.code(e.status).send({ statusCode: e.status, error: e.status === 404 ? 'Not Found' : 'Bad Request', message: e.message, field: e.field });
       if (e instanceof IngestError) return reply.code(400).send({ statusCode: 400, error: 'Bad Request', message: e.message, field: e.field });
       throw e;

@@ -1,9 +1,11 @@
-// Who may do what: producers' keys (configured or generated on first start), the admin token, operators and screens.
+// Who may do what: producers' keys (configured or generated on first start), the admin token, operators and screens,
+// and which tracker may move which vehicle.
 import type { Config } from '../../config/config';
 import type { Store } from '../../store';
 import { fileSecret } from '../../access/secrets';
 import { createProducerKeys } from '../../access/producer-keys';
 import { createAccess } from '../../access/identity';
+import { createDevices } from '../../access/devices';
 
 export function accessPart(config: Config, store: Store) {
   const producerKeys = createProducerKeys(store.producerKeys, () => Date.now());
@@ -18,5 +20,7 @@ export function accessPart(config: Config, store: Store) {
   const admin = { token: config.adminToken ?? adminFile?.secret ?? '', file: adminFile?.file ?? null };
   const access = createAccess({ store, adminToken: admin.token, trustLoopback: config.trustLoopback, sessionHours: config.sessionHours,
     dbPath: config.dbPath, now: () => Date.now() });
-  return { producerKeys, generatedKey, admin, access };
+  const devices = createDevices({ rows: store.devices, now: () => Date.now(), autoRegister: config.osmand.autoRegister });
+  for (const d of config.osmand.devices) devices.ensure(d.id, d.vehicle);
+  return { producerKeys, generatedKey, admin, access, devices };
 }

@@ -12,6 +12,7 @@ import { createCapReceiver } from '../../adapters/cap/receive';
 import { createCapFeeds } from '../../adapters/cap/feeds';
 import { osmandRoutes } from '../../adapters/osmand/routes';
 import { registerRateLimit } from '../../access/guard';
+import type { Devices } from '../../access/devices';
 import type { Log } from './data';
 
 export interface ProducerDeps { config: Config; reference: Reference; store: Store; hub: Hub; ingest: Ingest; primary: boolean; now: () => number; log: Log }
@@ -42,11 +43,11 @@ export function producersPart(app: FastifyInstance, d: ProducerDeps) {
 
 /** Traccar Client posts to / on its own port (5055 by default): the same handler as /osmand on the main port. Only a
  *  writer has one; it is closed with the main app. */
-export async function osmandListener(app: FastifyInstance, d: ProducerDeps): Promise<FastifyInstance | null> {
+export async function osmandListener(app: FastifyInstance, d: ProducerDeps, devices: Devices): Promise<FastifyInstance | null> {
   if (d.config.osmand.port === null || !d.primary) return null;
   const listener = Fastify({ logger: false });
   await registerRateLimit(listener, d.config.limits.perMinute);
-  await listener.register(osmandRoutes, { ingest: d.ingest, hub: d.hub, osmand: d.config.osmand, now: d.now, path: '/' });
+  await listener.register(osmandRoutes, { ingest: d.ingest, devices, osmand: d.config.osmand, now: d.now, path: '/' });
   app.addHook('preClose', async () => { await listener.close(); });
   return listener;
 }

@@ -12,6 +12,7 @@ import { registerRateLimit, registerRoles } from '../../access/guard';
 import { sessionRoutes } from '../../access/session-routes';
 import { pairingRoutes } from '../../access/pairing-routes';
 import { adminRoutes } from '../../access/admin-routes';
+import { deviceRoutes } from '../../access/device-routes';
 import { wallRoutes } from '../../walls/routes';
 import { screenPages } from '../../api/screen-pages';
 import { readRoutes } from '../../api/read-routes';
@@ -39,6 +40,7 @@ export async function registerRoutes(app: FastifyInstance, s: Sitroom, x: RouteE
   const bodyLimit = Math.round(config.limits.bodyMb * 1024 * 1024);
   await app.register(ingestRoutes, { ingest, keys: producerKeys, bodyLimit });
   await app.register(adminRoutes, { keys: producerKeys, access });
+  await app.register(deviceRoutes, { devices: s.devices });
   await app.register(sessionRoutes, { access });
   await app.register(pairingRoutes, { pairing: s.pairing, changed: x.notifyConsoles, revoked: x.revoked });
   await app.register(wallRoutes, { walls, online: () => gateway.online() });
@@ -46,7 +48,7 @@ export async function registerRoutes(app: FastifyInstance, s: Sitroom, x: RouteE
     now, channel: config.open311Channel });
   await app.register(capRoutes, { cap: s.cap.receiver, feeds: s.cap.feeds, keys: producerKeys, store });
   await app.register(fiwareRoutes, { waste: createWasteReceiver({ ingest, store, reference, now }), keys: producerKeys, bodyLimit });
-  await app.register(osmandRoutes, { ingest, hub, osmand: config.osmand, now, path: '/osmand' });
+  await app.register(osmandRoutes, { ingest, devices: s.devices, osmand: config.osmand, now, path: '/osmand' });
   await app.register(layoutRoutes, { layouts: s.layouts, defaultId: DEFAULT_LAYOUT });
   await app.register(readRoutes, { store, hub, reference, now, summary: () => x.summary(), startedAt: Date.now(), live: () => gateway.stats(),
     cluster: () => (cluster ? { id: cluster.id, role: cluster.role, redis: cluster.connected() } : null) });

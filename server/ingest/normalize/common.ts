@@ -1,5 +1,5 @@
 // Checks shared by the normalisers: times, places, known ids.
-import { parseTime, MINUTE } from '../../domain/time';
+import { parseTime, MINUTE, TIME_RANGE } from '../../domain/time';
 import type { Reference } from '../../reference/load';
 import { fieldsOf } from '../errors';
 
@@ -30,7 +30,7 @@ export function time(f: Fields, name: string, value: unknown, now: number, optio
     return f.fail(name, 'required');
   }
   const t = parseTime(value);
-  if (t === null) return f.fail(name, 'expected ISO-8601 with a time zone, epoch milliseconds or epoch seconds');
+  if (t === null) return f.fail(name, `expected ISO-8601 with a time zone, epoch milliseconds or epoch seconds, ${TIME_RANGE}`);
   if (t > now + FUTURE_TOLERANCE) return f.fail(name, `is in the future (${new Date(t).toISOString()})`);
   return t;
 }

@@ -4,6 +4,7 @@ import { bboxOf, polygonsOf, type Geometry } from '../../reference/geometry';
 import { fieldsOf } from '../errors';
 import type { IncidentIn } from '../schemas';
 import { municipalityOf, time, type NormaliseContext } from './common';
+import { checkArea } from './area';
 
 export function normaliseIncident(item: IncidentIn, i: number, existing: IncidentRecord | null, ctx: NormaliseContext): IncidentRecord {
   const f = fieldsOf('incidents', i);
@@ -13,11 +14,12 @@ export function normaliseIncident(item: IncidentIn, i: number, existing: Inciden
     f.fail('type', `unknown type "${type}"; known: ${reference.incidentTypes.map((t) => t.id).join(', ')}`);
   }
   const severity = item.severity ?? existing?.severity ?? f.fail('severity', 'required for a new incident');
-  const area = (item.area as Geometry | undefined) ?? existing?.area ?? null;
+  const sent = item.area ? checkArea(f, item.area as Geometry) : null;
+  const area = sent ?? existing?.area ?? null;
   let point = item.lon !== undefined || item.lat !== undefined ? { lon: item.lon, lat: item.lat } : null;
-  if (!point && item.area) {
+  if (!point && sent) {
     // an area without a point is placed at its bounding box centre
-    const b = bboxOf(polygonsOf(item.area as Geometry));
+    const b = bboxOf(polygonsOf(sent));
     point = { lon: (b.minX + b.maxX) / 2, lat: (b.minY + b.maxY) / 2 };
   }
   const municipality = municipalityOf(f, ctx, item.municipality, point ?? {}, existing?.municipality ?? null);
