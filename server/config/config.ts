@@ -17,6 +17,8 @@ export const ConfigSchema = Type.Object({
   geoDir: Type.Union([Type.String({ minLength: 1 }), Type.Null()]),
   timezone: Type.String({ minLength: 1 }),
   open311Channel: Type.String({ pattern: '^[a-z][a-z0-9_-]*$' }),
+  /** what the key-less Open311 request list publishes: requests that came in through Open311, all channels, or nothing */
+  open311Public: Type.Union([Type.Literal('open311'), Type.Literal('all'), Type.Literal('off')]),
   /** producers' keys from SITROOM_INGEST_KEYS: "key" or "name=key", comma-separated */
   ingestKeys: Type.Array(Type.Object({ name: Type.String({ minLength: 1, maxLength: 100 }), key: Type.String({ minLength: 16 }) })),
   adminToken: Type.Union([Type.String({ minLength: 16 }), Type.Null()]),
@@ -79,7 +81,7 @@ const SOURCES: Record<string, string> = {
   '/port': 'PORT', '/host': 'HOST', '/dbPath': 'SITROOM_DB', '/dataDir': 'SITROOM_DATA_DIR', '/geoDir': 'SITROOM_GEO_DIR',
   '/osmand/port': 'SITROOM_OSMAND_PORT', '/osmand/autoRegister': 'SITROOM_OSMAND_AUTOREGISTER',
   '/osmand/speedUnit': 'SITROOM_OSMAND_SPEED_UNIT', '/osmand/devices': 'SITROOM_OSMAND_DEVICES', '/osmand/networks': 'SITROOM_OSMAND_NETWORKS',
-  '/timezone': 'SITROOM_TZ', '/open311Channel': 'SITROOM_OPEN311_CHANNEL', '/ingestKeys': 'SITROOM_INGEST_KEYS',
+  '/timezone': 'SITROOM_TZ', '/open311Channel': 'SITROOM_OPEN311_CHANNEL', '/open311Public': 'SITROOM_OPEN311_PUBLIC', '/ingestKeys': 'SITROOM_INGEST_KEYS',
   '/adminToken': 'SITROOM_ADMIN_TOKEN', '/trustLoopback': 'SITROOM_TRUST_LOOPBACK', '/origins': 'SITROOM_ORIGINS', '/sessionHours': 'SITROOM_SESSION_HOURS', '/limits/perMinute': 'SITROOM_RATE_LIMIT', '/limits/bodyMb': 'SITROOM_BODY_LIMIT_MB', '/limits/socketBufferMb': 'SITROOM_SOCKET_BUFFER_MB',
   '/outOfRegion': 'SITROOM_OUT_OF_REGION', '/redisUrl': 'SITROOM_REDIS_URL', '/cap/feeds': 'SITROOM_CAP_FEEDS', '/cap/pollSeconds': 'SITROOM_CAP_POLL_SECONDS',
   '/cap/language': 'SITROOM_CAP_LANGUAGE', '/deadlinesHours': 'SITROOM_DEADLINES',
@@ -151,6 +153,7 @@ export function loadConfig(env: Env = process.env): Config {
     geoDir: env.SITROOM_GEO_DIR?.trim() ? path.resolve(env.SITROOM_GEO_DIR.trim()) : null,
     timezone: env.SITROOM_TZ?.trim() || 'Asia/Yekaterinburg',
     open311Channel: env.SITROOM_OPEN311_CHANNEL?.trim() || 'pos',
+    open311Public: (env.SITROOM_OPEN311_PUBLIC?.trim().toLowerCase() || 'open311') as Config['open311Public'],
     ingestKeys: (env.SITROOM_INGEST_KEYS ?? '').split(',').map((k) => k.trim()).filter(Boolean).map((entry, i) => {
       const eq = entry.indexOf('=');
       return eq > 0 ? { name: entry.slice(0, eq).trim(), key: entry.slice(eq + 1).trim() } : { name: `configured-${i + 1}`, key: entry };

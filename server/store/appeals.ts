@@ -18,7 +18,11 @@ const fromRow = (r: AppealRow): AppealRecord => ({
 });
 
 export type AppealDim = 'channel' | 'category' | 'municipality';
-export interface AppealListQuery { since: number | null; municipality: string | null; category: string | null; limit: number; cursor: { at: number; id: string } | null }
+export interface AppealListQuery {
+  since: number | null; municipality: string | null; category: string | null; limit: number; cursor: { at: number; id: string } | null;
+  /** only appeals whose source starts with this (open311: for the public Open311 list) */
+  sourcePrefix?: string;
+}
 
 export function appealStore(db: Db) {
   const get = db.prepare<[string], AppealRow>('SELECT * FROM appeals WHERE id = ?');
@@ -86,6 +90,7 @@ export function appealStore(db: Db) {
       if (q.since !== null) { where.push('received_at >= ?'); args.push(q.since); }
       if (q.municipality) { where.push('municipality = ?'); args.push(q.municipality); }
       if (q.category) { where.push('category = ?'); args.push(q.category); }
+      if (q.sourcePrefix) { where.push("substr(source, 1, ?) = ?"); args.push(q.sourcePrefix.length, q.sourcePrefix); }
       if (q.cursor) { where.push('(received_at < ? OR (received_at = ? AND id < ?))'); args.push(q.cursor.at, q.cursor.at, q.cursor.id); }
       const sql = `SELECT * FROM appeals ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
         ORDER BY received_at DESC, id DESC LIMIT ?`;

@@ -62,8 +62,12 @@ export function requestToAppeal(body: Record<string, unknown>, ctx: PostContext)
   return appeal;
 }
 
-/** An appeal as a GeoReport v2 service request (no personal data: names, contacts and free text stay in the store). */
-export function appealToRequest(a: AppealRecord, reference: Reference, date: (t: number) => string): Flat {
+/** An appeal as a GeoReport v2 service request (no personal data: names, contacts and free text stay in the store;
+ *  the point rounded; the id as the public list shows it). */
+/** as the wall shows appeal points: to ~100 m, never a resident's doorstep */
+const coarse = (v: number | null): number | null => (v === null ? null : Math.round(v * 1000) / 1000);
+
+export function appealToRequest(a: AppealRecord, reference: Reference, date: (t: number) => string, id: string = a.id): Flat {
   const category = reference.categoryById.get(a.category);
   const municipality = reference.municipalityById.get(a.municipality);
   const closed = a.status === 'closed';
@@ -71,7 +75,7 @@ export function appealToRequest(a: AppealRecord, reference: Reference, date: (t:
     received: 'received', in_work: 'in work', answered: 'answered, awaiting closure', closed: 'closed',
   };
   return {
-    service_request_id: a.id,
+    service_request_id: id,
     status: closed ? 'closed' : 'open',
     status_notes: notes[a.status],
     service_name: category?.name_ru ?? a.category,
@@ -85,8 +89,8 @@ export function appealToRequest(a: AppealRecord, reference: Reference, date: (t:
     address: municipality?.name_ru ?? null,
     address_id: null,
     zipcode: null,
-    lat: a.lat,
-    long: a.lon,
+    lat: coarse(a.lat),
+    long: coarse(a.lon),
     media_url: null,
   };
 }

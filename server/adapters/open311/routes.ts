@@ -15,11 +15,17 @@ import { DAY, offsetAt, parseTime, TIME_RANGE } from '../../domain/time';
 import { errorsXml, escapeXml, isoWithOffset, toXml, type Flat, type Format, type Open311Error } from './format';
 import type { AppealRecord } from '../../domain/records';
 import { appealToRequest, Open311Failure, requestToAppeal } from './requests';
+import { createPublicIds } from './public-ids';
 
 export interface Open311Options {
   ingest: Ingest; store: Store; reference: Reference; keys: ProducerKeys;
   timezone: string; now: () => number; channel: string;
+  /** SITROOM_OPEN311_PUBLIC: what GET requests publishes (no key needed, as the spec has it) */
+  publicList: 'open311' | 'all' | 'off';
 }
+
+/** appeals that came in through this Open311 endpoint */
+const OPEN311_SOURCE = 'open311:';
 
 const MAX_REQUESTS = 1000;
 const DEFAULT_SPAN = 90 * DAY;
@@ -92,13 +98,31 @@ export const open311Routes: FastifyPluginAsync<Open311Options> = async (app, o) 
       ? () => `o311-${sha256(`${producer.id}\n${retryKey.trim()}`).slice(0, 20)}`
       : () => `o311-${Date.now().toString(36)}-${randomBytes(4).toString('hex')}`;
     const appeal = requestToAppeal(body, { reference: o.reference, channel: o.channel, now: o.now(), newId });
-    o.ingest.appeals([appeal], `open311:${producer.name}`);
+    o.ingest.appeals([appeal], `${OPEN311_SOURCE}${producer.name}`);
     const account = typeof body['account_id'] === 'string' ? body['account_id'] : null;
     return answer(reply, f, 'service_requests', 'request', [{ service_request_id: appeal.id, service_notice: null, account_id: account }]);
   }));
 
+  // what a city would publish: by default only what residents sent through Open311, under ids that say nothing of them
+  const ids = createPublicIds(o.store.metrics);
+  const fromOpen311 = (a: { source: string }) => a.source.startsWith(OPEN311_SOURCE);
+  const published = (a: { source: string }) => o.publicList === 'all' || fromOpen311(a);
+  const shownId = (a: AppealRecord) => (fromOpen311(a) ? a.id : ids.hide(a.id));
+  const asRequest = (a: AppealRecord) => appealToRequest(a, o.reference, date, shownId(a));
+  /** the appeal behind a shown id: an Open311 id as is, another channel's only through its hidden form */
+  function lookup(shown: string): AppealRecord | null {
+    const hidden = ids.reveal(shown);
+    const a = o.store.appeals.get(hidden ?? shown);
+    if (!a || !published(a) || (hidden === null) !== fromOpen311(a)) return null;
+    return a;
+  }
+  const open = () => {
+    if (o.publicList === 'off') throw new Open311Failure(403, 403, 'service requests are not published here (SITROOM_OPEN311_PUBLIC=off)');
+  };
+
   app.get<{ Params: { format: string }; Querystring: Record<string, string | undefined> }>('/requests.:format', async (req, reply) =>
     withFormat(req.params.format, reply, (f) => {
+      open();
       const q = req.query;
       const time = (field: 'start_date' | 'end_date') => {
         if (q[field] === undefined) return null;
@@ -111,21 +135,25 @@ export const open311Routes: FastifyPluginAsync<Open311Options> = async (app, o) 
       if (status !== undefined && !['open', 'closed'].includes(status)) throw new Open311Failure(400, 400, 'status: expected open or closed');
       const code = q['service_code'];
       if (code !== undefined && !o.reference.categoryById.has(code)) throw new Open311Failure(400, 404, `service_code: unknown service "${code}"`);
-      const ids = q['service_request_id']?.split(',').map((s) => s.trim()).filter(Boolean);
-      const rows = ids ? ids.flatMap((id) => o.store.appeals.get(id) ?? [])
-        : o.store.appeals.list({ since: start ?? end - DEFAULT_SPAN, municipality: null, category: code ?? null, limit: MAX_REQUESTS, cursor: null })
+      const wanted = q['service_request_id']?.split(',').map((s) => s.trim()).filter(Boolean);
+      const rows = wanted ? wanted.slice(0, MAX_REQUESTS).flatMap((id) => lookup(id) ?? [])
+        : o.store.appeals.list({ since: start ?? end - DEFAULT_SPAN, municipality: null, category: code ?? null, limit: MAX_REQUESTS, cursor: null,
+          ...(o.publicList === 'open311' ? { sourcePrefix: OPEN311_SOURCE } : {}) })
           .filter((a) => a.receivedAt <= end && (!status || (a.status === 'closed') === (status === 'closed')));
-      return answer(reply, f, 'service_requests', 'request', rows.map((a) => appealToRequest(a, o.reference, date)));
+      return answer(reply, f, 'service_requests', 'request', rows.map(asRequest));
     }));
 
   app.get<{ Params: { id: string; format: string } }>('/requests/:id.:format', async (req, reply) => withFormat(req.params.format, reply, (f) => {
-    const a = o.store.appeals.get(req.params.id);
-    if (a) return answer(reply, f, 'service_requests', 'request', [appealToRequest(a, o.reference, date)]);
+    open();
+    const a = lookup(req.params.id);
+    if (a) return answer(reply, f, 'service_requests', 'request', [asRequest(a)]);
     // a request placed outside the republic is kept aside (SITROOM_OUT_OF_REGION=flag) but still answered
-    const aside = o.store.outsideRegion.get('appeals', req.params.id);
-    if (!aside) throw new Open311Failure(404, 404, `service_request_id: no request "${req.params.id}"`);
-    const record = JSON.parse(aside.item) as AppealRecord;
-    return answer(reply, f, 'service_requests', 'request', [{ ...appealToRequest(record, o.reference, date),
+    const aside = o.store.outsideRegion.get('appeals', ids.reveal(req.params.id) ?? req.params.id);
+    const record = aside ? JSON.parse(aside.item) as AppealRecord : null;
+    if (!record || !published(record) || (ids.reveal(req.params.id) === null) !== fromOpen311(record)) {
+      throw new Open311Failure(404, 404, `service_request_id: no published request "${req.params.id}"`);
+    }
+    return answer(reply, f, 'service_requests', 'request', [{ ...asRequest(record),
       agency_responsible: null, address: null, status_notes: 'outside the region: kept, not counted in its figures' }]);
   }));
 };

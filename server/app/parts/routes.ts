@@ -45,7 +45,7 @@ export async function registerRoutes(app: FastifyInstance, s: Sitroom, x: RouteE
   await app.register(pairingRoutes, { pairing: s.pairing, changed: x.notifyConsoles, revoked: x.revoked });
   await app.register(wallRoutes, { walls, online: () => gateway.online() });
   await app.register(open311Routes, { prefix: '/open311/v2', ingest, store, reference, keys: producerKeys, timezone: config.timezone,
-    now, channel: config.open311Channel });
+    now, channel: config.open311Channel, publicList: config.open311Public });
   await app.register(capRoutes, { cap: s.cap.receiver, feeds: s.cap.feeds, keys: producerKeys, store });
   await app.register(fiwareRoutes, { waste: createWasteReceiver({ ingest, store, reference, now }), keys: producerKeys, bodyLimit });
   await app.register(osmandRoutes, { ingest, devices: s.devices, osmand: config.osmand, now, path: '/osmand' });
