@@ -49,11 +49,20 @@ export const adminRoutes: FastifyPluginAsyncTypebox<AdminRoutesOptions> = async 
       response: { 201: UserInfo, 400: ErrorReply, 401: ErrorReply, 403: ErrorReply, 409: ErrorReply } },
   }, async (req, reply) => reply.code(201).send(access.addUser(req.body.name, req.body.role, req.body.password)));
   app.post('/api/admin/users/:name/password', { config: admin,
-    schema: { tags: ['admin'], summary: "Set a user's password", security, params: Type.Object({ name: Type.String() }),
+    schema: { tags: ['admin'], summary: "Set a user's password: their sessions end at once", security, params: Type.Object({ name: Type.String() }),
       body: Type.Object({ password: Password }, { additionalProperties: false }), response: { 204: Type.Null(), 404: ErrorReply } },
   }, async (req, reply) => {
     if (!access.setPassword(req.params.name, req.body.password)) throw new AccessError(404, `name: no user "${req.params.name}"`);
     return reply.code(204).send(null);
+  });
+  app.patch('/api/admin/users/:name', { config: admin,
+    schema: { tags: ['admin'], summary: "Change a user's role: their sessions end at once (they sign in again with the new role)", security,
+      params: Type.Object({ name: Type.String() }),
+      body: Type.Object({ role: Type.Union([Type.Literal('operator'), Type.Literal('admin')]) }, { additionalProperties: false }),
+      response: { 200: UserInfo, 404: ErrorReply } },
+  }, async (req) => {
+    if (!access.setRole(req.params.name, req.body.role)) throw new AccessError(404, `name: no user "${req.params.name}"`);
+    return access.users().find((u) => u.name === req.params.name)!;
   });
   app.delete('/api/admin/users/:name', { config: admin,
     schema: { tags: ['admin'], summary: 'Disable a user: their sessions end at once', security, params: Type.Object({ name: Type.String() }),

@@ -73,7 +73,7 @@ export function registerRoles(app: FastifyInstance, access: Access): void {
   app.addHook('onRequest', (req, reply, done) => {
     const need = req.routeOptions.config?.role;
     if (!need) return done();
-    const identity = access.identify(bearerToken(req.headers.authorization), req.ip);
+    const identity = access.identify(bearerToken(req.headers.authorization), access.trustAddress(req.raw));
     if (!identity) {
       reply.code(401).header('www-authenticate', 'Bearer').send({ statusCode: 401, error: 'Unauthorized',
         message: `this needs the ${need} role: sign in (POST /api/auth/login) and send Authorization: Bearer <token>` });

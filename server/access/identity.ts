@@ -1,6 +1,8 @@
 // Who is asking: the admin token, a signed-in operator or admin (session token), a paired screen (screen token), or a
 // browser on this host (SITROOM_TRUST_LOOPBACK). Roles are checked here, on the server, for HTTP and sockets alike.
 import { existsSync } from 'node:fs';
+import type { IncomingMessage } from 'node:http';
+import type { ClientAddresses } from './client-address';
 import path from 'node:path';
 import type { Store } from '../store';
 import type { Role } from '../protocol/walls';
@@ -16,7 +18,10 @@ export interface Identity {
   screen?: { id: string; wall: string; screen: string };
 }
 
-export interface AccessOptions { store: Store; adminToken: string; trustLoopback: boolean; sessionHours: number; dbPath: string; now: () => number }
+export interface AccessOptions {
+  store: Store; adminToken: string; trustLoopback: boolean; sessionHours: number; dbPath: string; now: () => number;
+  addresses: ClientAddresses;
+}
 
 export const isLoopback = (address: string | undefined): boolean =>
   !!address && (address === '::1' || address.startsWith('127.') || address.startsWith('::ffff:127.'));
@@ -27,6 +32,11 @@ export class AccessError extends Error {
 
 export function createAccess(o: AccessOptions) {
   const people = o.store.people;
+  /** told when someone's rights changed (disabled, new password or role, signed out): live sockets re-check */
+  const rightsChanged = new Set<() => void>();
+  const changed = () => { for (const fn of rightsChanged) fn(); };
+  // an unknown name costs the same scrypt as a known one, so sign-in time does not tell which names exist
+  const decoy = hashPassword(newSecret());
   // first start: an admin account whose password is kept beside the database (mode 600) and printed at start
   let firstAdmin: { name: string; file: string } | null = null;
   if (people.all().length === 0) {
@@ -41,6 +51,10 @@ export function createAccess(o: AccessOptions) {
   const access = {
     firstAdmin,
     trustLoopback: o.trustLoopback,
+    /** the address loopback trust looks at for this request (see server/access/client-address.ts) */
+    trustAddress: (req: IncomingMessage): string | undefined => o.addresses.forTrust(req),
+    /** the client's address, through trusted proxies */
+    clientAddress: (req: IncomingMessage): string => o.addresses.address(req),
     /** The identity behind a token from this address, or null (no token and not a trusted local browser). */
     identify(token: string | undefined, address: string | undefined): Identity | null {
       if (token) {
@@ -62,7 +76,8 @@ export function createAccess(o: AccessOptions) {
     },
     login(name: string, password: string): { token: string; role: Role; name: string; expiresAt: number } {
       const user = people.user(name);
-      if (!user || user.disabled_at !== null || !checkPassword(password, user.password)) {
+      const matches = checkPassword(password, user?.password ?? decoy);
+      if (!user || user.disabled_at !== null || !matches) {
         throw new AccessError(401, 'name or password: not a valid operator or admin sign-in');
       }
       const token = newSecret();
@@ -71,17 +86,25 @@ export function createAccess(o: AccessOptions) {
       people.addSession(sha256(token), user.name, at, expiresAt);
       return { token, role: user.role, name: user.name, expiresAt };
     },
-    logout(token: string): void { people.endSession(sha256(token)); },
+    logout(token: string): void { people.endSession(sha256(token)); changed(); },
+    onRightsChanged(fn: () => void): () => void { rightsChanged.add(fn); return () => rightsChanged.delete(fn); },
     users: () => people.all().map((u) => ({ name: u.name, role: u.role, createdAt: u.created_at, disabledAt: u.disabled_at })),
     addUser(name: string, role: 'operator' | 'admin', password: string) {
       if (people.user(name)) throw new AccessError(409, `name: a user "${name}" exists`, 'body/name');
       people.insert({ name, role, password: hashPassword(password), created_at: o.now(), disabled_at: null });
       return access.users().find((u) => u.name === name)!;
     },
-    disableUser(name: string): boolean { return people.disable(name, o.now()); },
+    disableUser(name: string): boolean { const done = people.disable(name, o.now()); changed(); return done; },
     setPassword(name: string, password: string): boolean {
       if (!people.user(name)) return false;
       people.setPassword(name, hashPassword(password));
+      changed();
+      return true;
+    },
+    setRole(name: string, role: 'operator' | 'admin'): boolean {
+      if (!people.user(name)) return false;
+      people.setRole(name, role);
+      changed();
       return true;
     },
   };

@@ -1,17 +1,18 @@
 // Pairing a new screen: the screen asks for a short code and shows it; an operator approves the code in the console
-// and assigns a wall and a position; the screen (polling with its private ticket) receives its token once. The
-// token never expires; revoking the screen refuses it at once.
+// and assigns a wall and a position; the screen (polling with its private ticket) receives its token once, drawn at
+// that moment so that only its hash is ever stored. The token never expires; revoking the screen refuses it at once.
 import { randomInt } from 'node:crypto';
 import type { Store } from '../store';
 import type { PendingPairing, ScreenInfo, WallConfig } from '../protocol/walls';
 import { AccessError } from './identity';
+import { LIMITS } from '../ingest/limits';
 import { newSecret, sha256 } from './secrets';
 
 /** no 0/O, 1/I/L, 2/Z, 5/S, 8/B: read off a screen across the room and typed on a tablet */
 const ALPHABET = 'ACDEFGHJKMNPQRTUVWXY34679';
 export const CODE_LENGTH = 6;
-const CODE_MS = 10 * 60_000;
-const MAX_PENDING = 100;
+/** a code is read off the screen and typed at once; an unused one soon makes room (the screen asks for another) */
+export const CODE_MS = 5 * 60_000;
 
 export const normalizeCode = (code: string): string => code.toUpperCase().replace(/[^A-Z0-9]/g, '');
 
@@ -31,7 +32,13 @@ export function createPairing(o: PairingOptions) {
   return {
     start(userAgent: string, address: string): { code: string; ticket: string; expiresAt: number } {
       const t = o.now();
-      if (screens.pending(t).length >= MAX_PENDING) throw new AccessError(409, 'too many screens are waiting to be paired; approve or wait for codes to expire');
+      const pending = screens.pending(t);
+      // one address holds at most its share: its oldest code makes room, so a client can crowd out only itself
+      const own = pending.filter((p) => p.address === address);
+      if (own.length >= LIMITS.pendingPairingsPerAddress) screens.dropPairing(own[0]!.code);
+      else if (pending.length >= LIMITS.pendingPairings) {
+        throw new AccessError(409, `too many screens are waiting to be paired (${LIMITS.pendingPairings} from all addresses); approve or wait for codes to expire`);
+      }
       let code = '';
       do code = Array.from({ length: CODE_LENGTH }, () => ALPHABET[randomInt(ALPHABET.length)]).join('');
       while (screens.pairingByCode(code));
@@ -43,11 +50,16 @@ export function createPairing(o: PairingOptions) {
     poll(ticket: string): PairingPoll {
       const p = screens.pairingByTicket(sha256(ticket));
       if (!p) return { status: 'unknown' };
-      if (p.screen_id && p.token) {
+      if (p.screen_id) {
         const s = screens.byId(p.screen_id);
-        screens.taken(p.ticket);
-        if (!s || s.revoked_at !== null) return { status: 'unknown' };
-        return { status: 'paired', token: p.token, id: s.id, wall: s.wall, screen: s.screen, name: s.name };
+        // the token is drawn now and only its hash kept: it never rests in the database in plain text
+        const token = newSecret();
+        const issued = o.store.transaction(() => {
+          screens.taken(p.ticket);
+          return !!s && s.revoked_at === null && screens.setHash(s.id, sha256(token));
+        });
+        if (!issued || !s) return { status: 'unknown' };
+        return { status: 'paired', token, id: s.id, wall: s.wall, screen: s.screen, name: s.name };
       }
       if (p.expires_at <= o.now()) return { status: 'unknown' };
       return { status: 'pending', code: p.code, expiresAt: p.expires_at };
@@ -57,15 +69,14 @@ export function createPairing(o: PairingOptions) {
     approve(rawCode: string, wall: string, screen: string, name: string | undefined, by: string): ScreenInfo {
       const code = normalizeCode(rawCode);
       const p = screens.pairingByCode(code);
-      if (!p || p.expires_at <= o.now() || p.screen_id) throw new AccessError(404, `code: no screen is waiting with code "${rawCode}" (codes last 10 minutes)`, 'body/code');
+      if (!p || p.expires_at <= o.now() || p.screen_id) throw new AccessError(404, `code: no screen is waiting with code "${rawCode}" (codes last ${CODE_MS / 60_000} minutes)`, 'body/code');
       const w = o.wall(wall);
       const spec = w.screens.find((s) => s.id === screen);
       if (!spec) throw new AccessError(400, `screen: wall "${wall}" has no screen "${screen}"; its screens: ${w.screens.map((s) => s.id).join(', ')}`, 'body/screen');
-      const token = newSecret();
       const id = `scr-${newSecret().slice(0, 10)}`;
-      const row = { id, name: name?.trim() || `${w.name_en} · ${spec.name_en}`, wall, screen, hash: sha256(token), paired_at: o.now(),
+      const row = { id, name: name?.trim() || `${w.name_en} · ${spec.name_en}`, wall, screen, hash: null, paired_at: o.now(),
         paired_by: by, last_seen_at: null, revoked_at: null };
-      o.store.transaction(() => { screens.insert(row); screens.approve(code, id, token); });
+      o.store.transaction(() => { screens.insert(row); screens.approve(code, id); });
       return info(row);
     },
     screens: (): ScreenInfo[] => screens.all().map(info),

@@ -1,6 +1,7 @@
 // Secrets kept beside the database file (the generated ingest key and admin token), and constant-time comparison.
 import { randomBytes, timingSafeEqual, createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { narrow, OWNER_ONLY, privateFolder } from '../store/private-files';
 import path from 'node:path';
 
 export const newSecret = (): string => randomBytes(24).toString('base64url');
@@ -10,12 +11,13 @@ export const sha256 = (s: string): string => createHash('sha256').update(s).dige
 export function fileSecret(dbPath: string, name: string): { secret: string; file: string } {
   const file = path.join(path.dirname(dbPath), name);
   if (existsSync(file)) {
+    narrow(file); // kept from before files were created owner-only
     const secret = readFileSync(file, 'utf8').trim();
     if (secret.length >= 16) return { secret, file };
   }
-  mkdirSync(path.dirname(file), { recursive: true });
+  privateFolder(file);
   const secret = newSecret();
-  writeFileSync(file, secret + '\n', { mode: 0o600 });
+  writeFileSync(file, secret + '\n', { mode: OWNER_ONLY });
   return { secret, file };
 }
 

@@ -25,7 +25,7 @@ export const sessionRoutes: FastifyPluginAsyncTypebox<{ access: Access }> = asyn
     response: { 200: Type.Object({ role: Type.String(), name: Type.String(), via: Type.String(),
       screen: Type.Optional(Type.Object({ id: Type.String(), wall: Type.String(), screen: Type.String() })) }), 401: ErrorReply } } },
   async (req, reply) => {
-    const who = access.identify(bearerToken(req.headers.authorization), req.ip);
+    const who = access.identify(bearerToken(req.headers.authorization), access.trustAddress(req.raw));
     if (!who) return reply.code(401).send({ statusCode: 401, error: 'Unauthorized', message: 'not signed in and not a paired screen' });
     return who;
   });

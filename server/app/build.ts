@@ -21,11 +21,13 @@ export interface BuildOptions {
   logger?: boolean;
 }
 
+/** SITROOM_TRUST_PROXY, and in a cluster this host: a follower forwards writes with the client's address in X-Forwarded-For */
+export const trustedProxies = (config: Config): string[] => [...config.trustProxy, ...(config.redisUrl ? ['127.0.0.1', '::1'] : [])];
+
 function fastify(config: Config, options: BuildOptions): FastifyInstance {
   return Fastify({
     logger: options.logger === false ? false : { level: config.logLevel },
-    // in a cluster a follower on this host forwards writes with the client's address in X-Forwarded-For
-    trustProxy: config.redisUrl ? ['127.0.0.1', '::1'] : false,
+    trustProxy: trustedProxies(config).length ? trustedProxies(config) : false,
     // the first start backfills a year of history before it listens; it must not count as a stuck plugin
     pluginTimeout: 0,
     ajv: { customOptions: { allErrors: false, coerceTypes: 'array', removeAdditional: false } },
@@ -42,7 +44,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const store = await storePart(app, config, primary).catch(async (e: unknown) => { await cluster?.close(); throw e; });
   const base = { config, reference: files.reference, store, primary, now, log };
   const live = livePart(app, base);
-  const keys = accessPart(config, store);
+  const keys = accessPart(config, store, trustedProxies(config));
   const producers = producersPart(app, { ...base, hub: live.hub, ingest: live.ingest });
   const walls = wallsPart(app, { ...base, hub: live.hub, access: keys.access, summary: live.summary, wallConfig: files.wallConfig, cluster });
   const osmand = await osmandListener(app, { ...base, hub: live.hub, ingest: live.ingest }, keys.devices);

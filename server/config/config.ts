@@ -26,6 +26,10 @@ export const ConfigSchema = Type.Object({
   trustLoopback: Type.Boolean(),
   /** page origins besides the server's own that may open the live socket (a wall served under another host name) */
   origins: Type.Array(Type.String({ pattern: '^https?://[^/\\s]+$' })),
+  /** origins that may show wall pages (/wall/...) in a frame; empty: none may (the console never may) */
+  frameAncestors: Type.Array(Type.String({ pattern: '^https?://[^/\\s;,\']+$' })),
+  /** reverse proxies whose X-Forwarded-For is believed (addresses, CIDRs, or loopback / linklocal / uniquelocal) */
+  trustProxy: Type.Array(Type.String({ pattern: '^(loopback|linklocal|uniquelocal|[0-9a-fA-F.:]+(/\\d{1,3})?)$' })),
   /** how long an operator's or admin's sign-in lasts (screens never expire) */
   sessionHours: Type.Number({ minimum: 0.1, maximum: 24 * 365 }),
   limits: Type.Object({
@@ -82,7 +86,7 @@ const SOURCES: Record<string, string> = {
   '/osmand/port': 'SITROOM_OSMAND_PORT', '/osmand/autoRegister': 'SITROOM_OSMAND_AUTOREGISTER',
   '/osmand/speedUnit': 'SITROOM_OSMAND_SPEED_UNIT', '/osmand/devices': 'SITROOM_OSMAND_DEVICES', '/osmand/networks': 'SITROOM_OSMAND_NETWORKS',
   '/timezone': 'SITROOM_TZ', '/open311Channel': 'SITROOM_OPEN311_CHANNEL', '/open311Public': 'SITROOM_OPEN311_PUBLIC', '/ingestKeys': 'SITROOM_INGEST_KEYS',
-  '/adminToken': 'SITROOM_ADMIN_TOKEN', '/trustLoopback': 'SITROOM_TRUST_LOOPBACK', '/origins': 'SITROOM_ORIGINS', '/sessionHours': 'SITROOM_SESSION_HOURS', '/limits/perMinute': 'SITROOM_RATE_LIMIT', '/limits/bodyMb': 'SITROOM_BODY_LIMIT_MB', '/limits/socketBufferMb': 'SITROOM_SOCKET_BUFFER_MB',
+  '/adminToken': 'SITROOM_ADMIN_TOKEN', '/trustLoopback': 'SITROOM_TRUST_LOOPBACK', '/origins': 'SITROOM_ORIGINS', '/trustProxy': 'SITROOM_TRUST_PROXY', '/frameAncestors': 'SITROOM_FRAME_ANCESTORS', '/sessionHours': 'SITROOM_SESSION_HOURS', '/limits/perMinute': 'SITROOM_RATE_LIMIT', '/limits/bodyMb': 'SITROOM_BODY_LIMIT_MB', '/limits/socketBufferMb': 'SITROOM_SOCKET_BUFFER_MB',
   '/outOfRegion': 'SITROOM_OUT_OF_REGION', '/redisUrl': 'SITROOM_REDIS_URL', '/cap/feeds': 'SITROOM_CAP_FEEDS', '/cap/pollSeconds': 'SITROOM_CAP_POLL_SECONDS',
   '/cap/language': 'SITROOM_CAP_LANGUAGE', '/deadlinesHours': 'SITROOM_DEADLINES',
   '/dbSync': 'SITROOM_DB_SYNC', '/logLevel': 'SITROOM_LOG_LEVEL',
@@ -160,6 +164,8 @@ export function loadConfig(env: Env = process.env): Config {
     }),
     adminToken: env.SITROOM_ADMIN_TOKEN?.trim() || null,
     trustLoopback: onOff(env, 'SITROOM_TRUST_LOOPBACK', true),
+    frameAncestors: (env.SITROOM_FRAME_ANCESTORS ?? '').split(/[\s,]+/).map((o) => o.trim().replace(/\/$/, '')).filter(Boolean),
+    trustProxy: (env.SITROOM_TRUST_PROXY ?? '').split(/[\s,]+/).map((p) => p.trim()).filter(Boolean),
     origins: (env.SITROOM_ORIGINS ?? '').split(/[\s,]+/).map((o) => o.trim().replace(/\/$/, '')).filter(Boolean),
     sessionHours: num(env, 'SITROOM_SESSION_HOURS', 12),
     limits: { perMinute: num(env, 'SITROOM_RATE_LIMIT', 1200), bodyMb: num(env, 'SITROOM_BODY_LIMIT_MB', 16),

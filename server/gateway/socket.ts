@@ -12,6 +12,7 @@ import { sitroomParser } from '../protocol/socket-parser';
 import { preEncodeBinaryFrames } from './pre-encoded-frames';
 import { originPolicy } from './origin';
 import { dropStalled } from './backpressure';
+import { dropExpired, IDENTITY_RECHECK_MS } from './identity-check';
 import { screenPresence, type ScreenPresence } from './presence';
 import type { GatewayOptions, LiveServer, LiveSocket, SocketData } from './types';
 import { gatewayEvents } from './events';
@@ -69,10 +70,11 @@ export function attachGateway(server: HttpServer, o: GatewayOptions) {
 
   io.use((socket, next) => {
     const auth = socket.handshake.auth as { token?: unknown } | undefined;
-    const address = policy.trustsLoopback(socket.request) ? socket.handshake.address : undefined;
-    const identity = o.access.identify(typeof auth?.token === 'string' ? auth.token : undefined, address);
+    const address = policy.trustsLoopback(socket.request) ? o.access.trustAddress(socket.request) : undefined;
+    const token = typeof auth?.token === 'string' ? auth.token : undefined;
+    const identity = o.access.identify(token, address);
     if (!identity) return next(new Error(UNPAIRED));
-    socket.data = { identity, wall: null, screen: null, visitor: false, since: Date.now(), ready: 0 };
+    socket.data = { identity, token, address, wall: null, screen: null, visitor: false, since: Date.now(), ready: 0 };
     if (identity.screen) events.screenSeen(identity.screen.id);
     next();
   });
@@ -103,6 +105,10 @@ export function attachGateway(server: HttpServer, o: GatewayOptions) {
       local.to(visitorAllowed('fleet') ? [room('fleet', false), room('fleet', true)] : room('fleet', false)).emit(EVENTS.fleetFrame, bytes);
     },
   });
+  const recheck = () => { dropExpired(io, o.access, notifyConsoles); };
+  const recheckTimer = setInterval(recheck, IDENTITY_RECHECK_MS);
+  recheckTimer.unref();
+  const stopRights = o.access.onRightsChanged(recheck);
   let droppedStalled = 0;
   const stallTimer = setInterval(() => { droppedStalled += dropStalled(io, o.stalledBytes ?? STALLED_CLIENT_BYTES, o.log); }, 1000);
   stallTimer.unref();
@@ -149,7 +155,9 @@ export function attachGateway(server: HttpServer, o: GatewayOptions) {
      *  "io server disconnect", after which socket.io clients would not come back by themselves). */
     async close(afterMs = 2000): Promise<void> {
       stop();
+      stopRights();
       clearInterval(stallTimer);
+      clearInterval(recheckTimer);
       local.emit(EVENTS.restart, { time: o.now(), run: o.hub.run(), afterMs });
       for (const s of io.of('/').sockets.values()) s.conn.close();
       await new Promise((r) => setTimeout(r, 50));

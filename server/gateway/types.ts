@@ -30,6 +30,9 @@ export interface GatewayOptions {
 
 export interface SocketData {
   identity: Identity;
+  /** what it identified with, kept to check again: its rights can end while it is connected */
+  token: string | undefined;
+  address: string | undefined;
   /** the wall it shows: a paired screen's own, else the one it joined */
   wall: string | null;
   screen: string | null;

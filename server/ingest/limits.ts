@@ -20,8 +20,8 @@ export const LIMITS = {
   newVehiclesPerProducer: 1000,
   /** OsmAnd devices that may register themselves (SITROOM_OSMAND_AUTOREGISTER=on) */
   autoRegisteredDevices: 200,
-  /** pairing codes waiting at once: per client address, and in all */
-  pendingPairingsPerAddress: 5,
+  /** pairing codes waiting at once: per client address (one wall computer may drive many screens), and in all */
+  pendingPairingsPerAddress: 16,
   pendingPairings: 1000,
 } as const;
 

@@ -1,20 +1,23 @@
 // Opens the SQLite file: WAL, foreign-key-free append-mostly tables, migrations applied in one transaction each.
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
+import { databaseFiles, narrow, privateFile } from './private-files';
 import { MIGRATIONS } from './migrations';
 
 export type Db = Database.Database;
 
 export function openDatabase(file: string, sync: 'full' | 'normal'): Db {
-  if (file !== ':memory:') mkdirSync(path.dirname(file), { recursive: true });
+  if (file !== ':memory:') privateFile(file);
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
+  // removed rows (an ended session, a revoked key, a pairing) are overwritten, not left readable in free pages
+  db.pragma('secure_delete = ON');
   // FULL: a committed batch survives a power cut, not only a process crash; acknowledged data is never lost.
   db.pragma(`synchronous = ${sync === 'full' ? 'FULL' : 'NORMAL'}`);
   db.pragma('busy_timeout = 5000');
   db.pragma('cache_size = -32000');
   migrate(db);
+  // SQLite gives its -wal and -shm the database's mode; files from before this rule are narrowed here
+  if (file !== ':memory:') for (const f of databaseFiles(file)) narrow(f);
   return db;
 }
 

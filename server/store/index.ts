@@ -74,6 +74,9 @@ export function createStore(file: string, sync: 'full' | 'normal') {
       }))();
     },
     checkpoint(): void { db.pragma('wal_checkpoint(TRUNCATE)'); },
+    /** how this connection keeps the file (per connection in SQLite, so only the server's own can tell) */
+    settings: () => ({ journalMode: db.pragma('journal_mode', { simple: true }) as string,
+      secureDelete: db.pragma('secure_delete', { simple: true }) === 1, synchronous: db.pragma('synchronous', { simple: true }) as number }),
     close(): void { if (db.open) db.close(); },
   };
   return store;

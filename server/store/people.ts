@@ -10,6 +10,7 @@ export function peopleStore(db: Db) {
   const insert = db.prepare('INSERT INTO users VALUES (@name, @role, @password, @created_at, @disabled_at)');
   const disable = db.prepare('UPDATE users SET disabled_at = ? WHERE name = ? AND disabled_at IS NULL');
   const setPassword = db.prepare('UPDATE users SET password = ? WHERE name = ?');
+  const setRole = db.prepare('UPDATE users SET role = ? WHERE name = ?');
   const session = db.prepare<[string, number], { user: string; expires_at: number }>('SELECT user, expires_at FROM sessions WHERE hash = ? AND expires_at > ?');
   const addSession = db.prepare('INSERT INTO sessions VALUES (?, ?, ?, ?)');
   const endSession = db.prepare('DELETE FROM sessions WHERE hash = ?');
@@ -20,7 +21,9 @@ export function peopleStore(db: Db) {
     user: (name: string) => one.get(name) ?? null,
     insert: (u: UserRow) => { insert.run(u); },
     disable: (name: string, at: number) => { const n = disable.run(at, name).changes; endUserSessions.run(name); return n === 1; },
-    setPassword: (name: string, hash: string) => { setPassword.run(hash, name); },
+    /** a new password or role ends every session of the user: rights are re-granted by signing in again */
+    setPassword: (name: string, hash: string) => { db.transaction(() => { setPassword.run(hash, name); endUserSessions.run(name); })(); },
+    setRole: (name: string, role: UserRow['role']) => { db.transaction(() => { setRole.run(role, name); endUserSessions.run(name); })(); },
     session: (hash: string, now: number) => session.get(hash, now) ?? null,
     addSession: (hash: string, user: string, at: number, expiresAt: number) => { dropExpired.run(at); addSession.run(hash, user, at, expiresAt); },
     endSession: (hash: string) => { endSession.run(hash); },

@@ -2,12 +2,15 @@
 import type { Db } from './database';
 
 export interface ScreenRow {
-  id: string; name: string; wall: string; screen: string; hash: string; paired_at: number; paired_by: string;
+  /** null from approval until the screen fetches its token (only then is the token drawn) */
+  id: string; name: string; wall: string; screen: string; hash: string | null; paired_at: number; paired_by: string;
   last_seen_at: number | null; revoked_at: number | null;
 }
 export interface PairingRow {
   code: string; ticket: string; created_at: number; expires_at: number; user_agent: string; address: string;
-  screen_id: string | null; token: string | null;
+  screen_id: string | null;
+  /** always null since schema 5: a screen's token is never kept in plain text */
+  token: null;
 }
 
 export function screenStore(db: Db) {
@@ -21,9 +24,11 @@ export function screenStore(db: Db) {
   const pairingByCode = db.prepare<[string], PairingRow>('SELECT * FROM pairings WHERE code = ?');
   const pairingByTicket = db.prepare<[string], PairingRow>('SELECT * FROM pairings WHERE ticket = ?');
   const addPairing = db.prepare('INSERT INTO pairings VALUES (@code, @ticket, @created_at, @expires_at, @user_agent, @address, @screen_id, @token)');
-  const approve = db.prepare('UPDATE pairings SET screen_id = ?, token = ? WHERE code = ? AND screen_id IS NULL');
+  const approve = db.prepare('UPDATE pairings SET screen_id = ? WHERE code = ? AND screen_id IS NULL');
+  const setHash = db.prepare('UPDATE screens SET hash = ? WHERE id = ? AND hash IS NULL');
   const taken = db.prepare('DELETE FROM pairings WHERE ticket = ?');
   const expire = db.prepare('DELETE FROM pairings WHERE expires_at <= ?');
+  const dropPairing = db.prepare('DELETE FROM pairings WHERE code = ? AND screen_id IS NULL');
   return {
     all: () => all.all(),
     byHash: (hash: string) => byHash.get(hash) ?? null,
@@ -35,8 +40,11 @@ export function screenStore(db: Db) {
     pairingByCode: (code: string) => pairingByCode.get(code) ?? null,
     pairingByTicket: (ticket: string) => pairingByTicket.get(ticket) ?? null,
     addPairing: (row: PairingRow) => { addPairing.run(row); },
-    approve: (code: string, screenId: string, token: string) => approve.run(screenId, token, code).changes === 1,
-    /** the screen fetched its token: the pairing (and the plain token in it) is gone */
+    dropPairing: (code: string) => { dropPairing.run(code); },
+    approve: (code: string, screenId: string) => approve.run(screenId, code).changes === 1,
+    /** the screen's token is drawn when it fetches it: only its hash is written */
+    setHash: (id: string, hash: string) => setHash.run(hash, id).changes === 1,
+    /** the screen fetched its token: the pairing is gone */
     taken: (ticket: string) => { taken.run(ticket); },
   };
 }

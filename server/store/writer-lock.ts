@@ -3,9 +3,8 @@
 // started on the same file is refused at once, naming the process that holds it. The lock dies with its process,
 // however it stops (SIGKILL and power cuts included): no stale lock file to clean up.
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
 import { hostname } from 'node:os';
-import path from 'node:path';
+import { privateFile } from './private-files';
 
 export class WriterLockError extends Error {}
 
@@ -20,7 +19,7 @@ function describe(h: Holder | undefined): string {
  *  stopping holder to go. */
 export async function takeWriterLock(dbFile: string, waitMs = 2000, port: string | null = null): Promise<{ release(): void }> {
   const file = `${dbFile}.lock`;
-  mkdirSync(path.dirname(file), { recursive: true }); // a first start: var/ does not exist yet
+  privateFile(file); // a first start: var/ does not exist yet
   const db = new Database(file);
   db.pragma('journal_mode = DELETE');
   db.pragma('busy_timeout = 0');

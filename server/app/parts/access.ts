@@ -6,8 +6,9 @@ import { fileSecret } from '../../access/secrets';
 import { createProducerKeys } from '../../access/producer-keys';
 import { createAccess } from '../../access/identity';
 import { createDevices } from '../../access/devices';
+import { clientAddresses } from '../../access/client-address';
 
-export function accessPart(config: Config, store: Store) {
+export function accessPart(config: Config, store: Store, trustedProxies: string[]) {
   const producerKeys = createProducerKeys(store.producerKeys, () => Date.now());
   for (const k of config.ingestKeys) producerKeys.ensure(k.key, k.name, 'config');
   let generatedKey: { key: string; file: string } | null = null;
@@ -19,7 +20,7 @@ export function accessPart(config: Config, store: Store) {
   const adminFile = config.adminToken ? null : fileSecret(config.dbPath, 'admin-token');
   const admin = { token: config.adminToken ?? adminFile?.secret ?? '', file: adminFile?.file ?? null };
   const access = createAccess({ store, adminToken: admin.token, trustLoopback: config.trustLoopback, sessionHours: config.sessionHours,
-    dbPath: config.dbPath, now: () => Date.now() });
+    dbPath: config.dbPath, now: () => Date.now(), addresses: clientAddresses(trustedProxies) });
   const devices = createDevices({ rows: store.devices, now: () => Date.now(), autoRegister: config.osmand.autoRegister });
   for (const d of config.osmand.devices) devices.ensure(d.id, d.vehicle);
   return { producerKeys, generatedKey, admin, access, devices };

@@ -18,6 +18,7 @@ import { screenPages } from '../../api/screen-pages';
 import { readRoutes } from '../../api/read-routes';
 import { layoutRoutes } from '../../api/layout-routes';
 import { registerDocs } from '../../api/docs';
+import { registerHeaders } from './headers';
 import { open311Routes } from '../../adapters/open311/routes';
 import { osmandRoutes } from '../../adapters/osmand/routes';
 import { capRoutes } from '../../adapters/cap/routes';
@@ -34,6 +35,7 @@ export async function registerRoutes(app: FastifyInstance, s: Sitroom, x: RouteE
   const now = () => s.clock.now();
   // before any other hook: a follower's writes are the primary's to check, limit and store
   if (cluster && !s.primary) forwardWrites(app, () => cluster.primaryUrl());
+  await registerHeaders(app);
   await registerDocs(app);
   await registerRateLimit(app, config.limits.perMinute);
   registerRoles(app, access);
@@ -52,14 +54,14 @@ export async function registerRoutes(app: FastifyInstance, s: Sitroom, x: RouteE
   await app.register(layoutRoutes, { layouts: s.layouts, defaultId: DEFAULT_LAYOUT });
   await app.register(readRoutes, { store, hub, reference, now, summary: () => x.summary(), startedAt: Date.now(), live: () => gateway.stats(),
     cluster: () => (cluster ? { id: cluster.id, role: cluster.role, redis: cluster.connected() } : null) });
-  await registerPages(app);
+  await registerPages(app, config.frameAncestors);
 }
 
-async function registerPages(app: FastifyInstance): Promise<void> {
+async function registerPages(app: FastifyInstance, frameAncestors: readonly string[]): Promise<void> {
   if (existsSync(path.join(clientDist, 'index.html'))) {
     // wildcard: files are looked up per request, so a rebuilt wall (new hashed names) is served without a restart
     await app.register(fastifyStatic, { root: clientDist, wildcard: true });
-    await app.register(screenPages, { index: path.join(clientDist, 'index.html') });
+    await app.register(screenPages, { index: path.join(clientDist, 'index.html'), frameAncestors });
     return;
   }
   app.get('/', async (_req, reply) => reply.type('text/html').send(
