@@ -31,5 +31,19 @@ export async function registerDocs(app: FastifyInstance): Promise<void> {
     routePrefix: '/docs',
     uiConfig: { docExpansion: 'list', deepLinking: true, validatorUrl: null },
     staticCSP: true,
+    transformStaticCSP: docsPolicy,
   });
+}
+
+/** Swagger UI's own policy, fitted to a closed network: no `https:` sources or validator host, inline styles for its
+ *  layout (scripts stay 'self'), no framing, and no upgrade-insecure-requests (over plain HTTP on a LAN address it
+ *  would send the page's own assets to an https:// that does not exist). */
+export function docsPolicy(header: string): string {
+  return header.split(';').map((d) => d.trim()).filter((d) => d && d !== 'upgrade-insecure-requests').map((d) => {
+    const [name, ...values] = d.split(/\s+/);
+    const kept = values.filter((v) => v !== 'https:' && v !== 'validator.swagger.io');
+    if (name === 'style-src' && !kept.includes("'unsafe-inline'")) kept.push("'unsafe-inline'");
+    if (name === 'frame-ancestors') return "frame-ancestors 'none'";
+    return [name, ...kept].join(' ');
+  }).join('; ');
 }

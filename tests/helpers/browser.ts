@@ -68,6 +68,8 @@ export async function openWall(browser: Browser, url: string, viewport = { width
   const page = await context.newPage();
   page.on('websocket', (ws) => { if (!isLoopback(ws.url())) external.push(ws.url()); });
   page.on('pageerror', (e) => errors.push(e.message));
+  // a blocked script, worker, style or connection is a broken page too (the server's Content-Security-Policy)
+  page.on('console', (m) => { if (m.type() === 'error' && /Content Security Policy/i.test(m.text())) errors.push(m.text()); });
   await page.goto(url);
   return { context, page, external, errors };
 }

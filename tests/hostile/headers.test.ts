@@ -38,6 +38,20 @@ describe('pages and answers', () => {
   });
 });
 
+describe('the API description', () => {
+  it('keeps Swagger UI\'s own policy but fits it to a closed network: no https: upgrade, no framing', async () => {
+    const t = await startApp();
+    try {
+      const page = await t.app.inject({ url: '/docs/static/index.html' });
+      const policy = csp(page.headers);
+      expect(directive(policy, 'script-src')).toMatch(/^script-src 'self'/);
+      expect(policy).not.toContain('upgrade-insecure-requests');
+      expect(policy).not.toContain('https:');
+      expect(directive(policy, 'frame-ancestors')).toBe("frame-ancestors 'none'");
+    } finally { await t.close(); }
+  });
+});
+
 describe('SITROOM_FRAME_ANCESTORS', () => {
   it('lets the named portal frame wall pages, never the console', async () => {
     const t = await startApp({ env: { SITROOM_FRAME_ANCESTORS: 'https://portal.example.ru' } });
