@@ -14,6 +14,8 @@ export const LIMITS = {
   polygonRings: 100,
   /** what a screen receives of an area: simplified to at most this many vertices */
   screenAreaVertices: 500,
+  /** labels of one metric sample (a department's own dimensions: district, plant, line...) */
+  metricLabels: 20,
   /** a GeoJSON position: [lon, lat] or [lon, lat, altitude] */
   positionValues: 3,
   /** vehicles one producer (an ingest key) may bring into being; the simulator and registered devices are counted apart */

@@ -98,7 +98,7 @@ export const MetricIn = Type.Object({
       { description: 'above (default): values above the thresholds are bad; below: values below them are' })),
   }, { additionalProperties: false })),
   municipality: Type.Optional(Id),
-  labels: Type.Optional(Type.Record(Type.String({ maxLength: 60 }), Type.String({ maxLength: 200 }))),
+  labels: Type.Optional(Type.Record(Type.String({ maxLength: 60 }), Type.String({ maxLength: 200 }), { maxProperties: LIMITS.metricLabels })),
   id: Type.Optional(Type.String({ minLength: 1, maxLength: 200, pattern: ID_PATTERN, description: 'the sample\'s own id: re-sending it is ignored (idempotent)' })),
 }, { additionalProperties: false });
 

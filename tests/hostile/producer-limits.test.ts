@@ -116,3 +116,12 @@ describe('new vehicles', () => {
     expect((await post('/api/ingest/positions', batch(0, 10))).statusCode).toBe(200);
   });
 });
+
+describe('metric samples', () => {
+  it(`refuses a sample with more than ${LIMITS.metricLabels} labels`, async () => {
+    const labels = Object.fromEntries(Array.from({ length: LIMITS.metricLabels + 1 }, (_, k) => [`l${k}`, 'x']));
+    const res = await post('/api/ingest/metrics', { metrics: [{ key: 'water.pressure', at: at(), value: 1, labels }] });
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toMatchObject({ field: 'body/metrics/0/labels', message: expect.stringContaining(`${LIMITS.metricLabels}`) });
+  });
+});
