@@ -49,6 +49,8 @@ export const ConfigSchema = Type.Object({
     language: Type.String({ minLength: 2 }),
   }),
   deadlinesHours: Type.Record(Type.String(), Type.Number({ exclusiveMinimum: 0 })),
+  /** the on-time share's window: appeals whose deadline fell in the last N days */
+  deadlineWindowDays: Int(1, 365),
   dbSync: Type.Union([Type.Literal('full'), Type.Literal('normal')]),
   logLevel: Type.Union(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l))),
   retention: Type.Object({
@@ -88,7 +90,7 @@ const SOURCES: Record<string, string> = {
   '/timezone': 'SITROOM_TZ', '/open311Channel': 'SITROOM_OPEN311_CHANNEL', '/open311Public': 'SITROOM_OPEN311_PUBLIC', '/ingestKeys': 'SITROOM_INGEST_KEYS',
   '/adminToken': 'SITROOM_ADMIN_TOKEN', '/trustLoopback': 'SITROOM_TRUST_LOOPBACK', '/origins': 'SITROOM_ORIGINS', '/trustProxy': 'SITROOM_TRUST_PROXY', '/frameAncestors': 'SITROOM_FRAME_ANCESTORS', '/sessionHours': 'SITROOM_SESSION_HOURS', '/limits/perMinute': 'SITROOM_RATE_LIMIT', '/limits/bodyMb': 'SITROOM_BODY_LIMIT_MB', '/limits/socketBufferMb': 'SITROOM_SOCKET_BUFFER_MB',
   '/outOfRegion': 'SITROOM_OUT_OF_REGION', '/redisUrl': 'SITROOM_REDIS_URL', '/cap/feeds': 'SITROOM_CAP_FEEDS', '/cap/pollSeconds': 'SITROOM_CAP_POLL_SECONDS',
-  '/cap/language': 'SITROOM_CAP_LANGUAGE', '/deadlinesHours': 'SITROOM_DEADLINES',
+  '/cap/language': 'SITROOM_CAP_LANGUAGE', '/deadlinesHours': 'SITROOM_DEADLINES', '/deadlineWindowDays': 'SITROOM_DEADLINE_WINDOW_DAYS',
   '/dbSync': 'SITROOM_DB_SYNC', '/logLevel': 'SITROOM_LOG_LEVEL',
   '/retention/appealsDays': 'SITROOM_RETAIN_APPEALS_DAYS', '/retention/incidentsDays': 'SITROOM_RETAIN_INCIDENTS_DAYS',
   '/retention/positionsHours': 'SITROOM_RETAIN_POSITIONS_HOURS',
@@ -178,6 +180,7 @@ export function loadConfig(env: Env = process.env): Config {
       language: env.SITROOM_CAP_LANGUAGE?.trim() || 'ru',
     },
     deadlinesHours: deadlines(env),
+    deadlineWindowDays: num(env, 'SITROOM_DEADLINE_WINDOW_DAYS', 30),
     dbSync: (env.SITROOM_DB_SYNC?.trim().toLowerCase() || 'full') as Config['dbSync'],
     logLevel: (env.SITROOM_LOG_LEVEL?.trim() || 'info') as Config['logLevel'],
     retention: {

@@ -9,6 +9,8 @@ export const METRICS = {
   emsTeamsOnDuty: 'ems.teams_on_duty',
   /** one sample per hotline call: value = seconds waited, label outcome = answered | missed */
   hotlineCall: 'hotline.call_wait_s',
+  /** air temperature, °C (a weather service, or the simulator): decides the sanitary limit for container sites */
+  airTemperature: 'weather.air_temperature_c',
 } as const;
 
 export const ARRIVAL_TARGET_MINUTES = 20;

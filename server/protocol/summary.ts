@@ -1,31 +1,79 @@
 // The indicators, derived once on the server (server/domain/indicators) and sent whole on the `kpi` topic and at
 // GET /api/summary. Every figure says what it is compared with; times are epoch ms, durations say their unit.
 
-/** A count now, against the same local time of day yesterday and on the same weekday last week. */
+/** A figure's usual value for this weekday and time of day (server/domain/baseline.ts). */
+export interface Usual {
+  usual: number;
+  /** the usual range: the baseline weeks' values without the highest and the lowest */
+  low: number;
+  high: number;
+  weeks: number;
+  /** outside the usual range by more than √usual; null inside it and on holidays */
+  flag: 'above' | 'below' | null;
+}
+
+/** A count today so far, against its usual value (the main comparison) and, as secondary ones, the same local time of
+ *  day yesterday and on the same weekday last week. */
 export interface Compared {
   today: number;
+  /** null with fewer than 3 ordinary weeks of history */
+  usual: Usual | null;
   yesterdaySameTime: number;
   lastWeekSameTime: number;
 }
+
+/** What a figure counts, over which window, and what it is compared with. */
+export interface FigureDefinition {
+  ru: FigureText;
+  en: FigureText;
+}
+export interface FigureText {
+  counts: string; window: string; compared: string;
+  /** a one-line footnote where the figure is shown to visitors (the delegation scene) */
+  short?: string;
+}
+
+/** Per local hour: the usual count and range on the baseline weekdays (whole days). */
+export interface AppealsHourlyUsual { usual: number[]; low: number[]; high: number[]; weeks: number }
 
 export interface KeyedCompared extends Compared { id: string }
 
 export interface MunicipalityDeadlines {
   id: string;
-  /** appeals answered in the window, and how many of those within their deadline */
-  answered: number;
-  answeredOnTime: number;
-  /** on time / (answered + open past due), over the window; null when nothing is due yet */
+  /** appeals whose deadline fell in the window, and how many of those were answered (or closed) by it */
+  due: number;
+  dueOnTime: number;
+  /** dueOnTime / due; null when no deadline fell in the window */
   onTimeShare: number | null;
   openOverdue: number;
+  /** appeals answered in the window, and the median share of its deadline an answer used (0.5: halfway) */
+  answered: number;
+  medianDeadlineUsed: number | null;
+}
+
+/** Per channel, where every appeal has one deadline, so hours compare. */
+export interface ChannelDeadlines {
+  id: string;
+  deadlineHours: number;
+  due: number;
+  dueOnTime: number;
+  onTimeShare: number | null;
+  answered: number;
   medianResponseHours: number | null;
 }
+
+export interface RankingRow { id: string; openOverdue: number; medianDeadlineUsed: number | null; onTimeShare: number | null }
 
 export interface OperatorContainers {
   id: string;
   sites: number;
+  /** sites due by now today: serviced today, or past their sanitary limit */
+  dueSoFar: number;
   servicedToday: number;
-  servicedTodayShare: number;
+  /** servicedToday / dueSoFar; null when nothing was due */
+  servicedTodayShare: number | null;
+  /** sites past their sanitary limit now */
+  pastLimit: number;
   overflowing: number;
   notServiced24h: number;
   notServiced72h: number;
@@ -55,6 +103,10 @@ export interface Summary {
   timezone: string;
   /** local date (YYYY-MM-DD) that "today" means */
   day: string;
+  /** what "usual" is built from: the ordinary same weekdays used, and today's holiday if it is one */
+  baseline: { weeks: number; days: string[]; holiday: { ru: string; en: string } | null };
+  /** each figure's definition, by figure id (server/domain/indicators/definitions.ts) */
+  definitions: Record<string, FigureDefinition>;
   appeals: {
     total: Compared;
     byChannel: KeyedCompared[];
@@ -62,8 +114,8 @@ export interface Summary {
     byMunicipality: (KeyedCompared & { per10k: number })[];
     /** today's five most frequent categories */
     top5: { id: string; count: number }[];
-    /** appeals per local hour: today so far, all of yesterday, all of the same weekday last week */
-    hourly: { today: number[]; yesterday: number[]; lastWeek: number[] };
+    /** appeals per local hour: today so far, all of yesterday, all of the same weekday last week, the usual band */
+    hourly: { today: number[]; yesterday: number[]; lastWeek: number[]; usual: AppealsHourlyUsual | null };
     /** appeals received in the last 24 hours not yet answered or closed */
     open: number;
     /** the newest appeal's receive time: how fresh this block is */
@@ -71,18 +123,21 @@ export interface Summary {
   };
   deadlines: {
     windowDays: number;
-    answered: number;
-    answeredOnTime: number;
+    /** appeals whose deadline fell in the window, those answered (or closed) by it, and the share */
+    due: number;
+    dueOnTime: number;
     onTimeShare: number | null;
-    /** open appeals past their deadline now, and past the channel's ceiling */
+    /** open appeals past their deadline now, and of which past the channel's ceiling (a subset: shown as "of which") */
     openOverdue: number;
     openPastCeiling: number;
     byMunicipality: MunicipalityDeadlines[];
+    byChannel: ChannelDeadlines[];
   };
   /** the 63 municipalities, worst first */
   ranking: {
-    byOverdue: { id: string; openOverdue: number; medianResponseHours: number | null }[];
-    byResponse: { id: string; medianResponseHours: number | null; openOverdue: number }[];
+    byOverdue: RankingRow[];
+    /** by the median share of the deadline answers used: comparable across channels */
+    byResponse: RankingRow[];
   };
   fleet: {
     teams: number;
@@ -94,6 +149,7 @@ export interface Summary {
     busy: number;
     byStatus: Record<string, number>;
     callsToday: number;
+    callsUsual: Usual | null;
     callsYesterdaySameTime: number;
     arrivalsToday: number;
     medianArrivalMinutes: number | null;
@@ -108,6 +164,10 @@ export interface Summary {
     notServiced24h: number;
     notServiced72h: number;
     servicedToday: number;
+    dueSoFar: number;
+    pastLimit: number;
+    /** the sanitary limit in force: from the three-day mean temperature when reported, else by season */
+    sanitaryLimit: { days: 1 | 3; basis: 'temperature' | 'season'; meanTemperatureC: number | null };
     byOperator: OperatorContainers[];
     newestAt: number | null;
   };

@@ -5,9 +5,10 @@ import path from 'node:path';
 import type { TSchema, Static } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
 import {
-  CategoriesFile, ChannelsFile, IncidentTypesFile, MunicipalitiesFile, OperatorsFile, SubstationsFile,
+  CategoriesFile, ChannelsFile, HolidaysFile, IncidentTypesFile, MunicipalitiesFile, OperatorsFile, SubstationsFile,
   type Category, type Channel, type IncidentType, type Municipality, type Operator, type Substation,
 } from './schemas';
+import { createCalendar, type Calendar } from '../domain/calendar';
 import { bboxOf, inBBox, inPolygons, polygonsOf, type BBox, type Geometry, type PolygonCoords, type Position } from './geometry';
 
 export class ReferenceError extends Error {
@@ -41,6 +42,8 @@ export interface Reference {
   substations: Substation[];
   incidentTypes: IncidentType[];
   geo: Geo;
+  /** holidays and transferred days off (data/holidays.json) */
+  calendar: Calendar;
 }
 
 function readJson(file: string): unknown {
@@ -130,6 +133,7 @@ export function loadReference(dataDir: string, geoDir: string | null, deadlineOv
   const { operators } = readChecked(file('operators.json'), OperatorsFile);
   const { substations } = readChecked(file('substations.json'), SubstationsFile);
   const { types: incidentTypes } = readChecked(file('incident-types.json'), IncidentTypesFile);
+  const calendar = createCalendar(readChecked(file('holidays.json'), HolidaysFile));
   uniqueIds(file('municipalities.json'), municipalities, 'municipalities');
   uniqueIds(file('channels.json'), channels, 'channels');
   uniqueIds(file('categories.json'), categories, 'categories');
@@ -161,7 +165,7 @@ export function loadReference(dataDir: string, geoDir: string | null, deadlineOv
     municipalities, municipalityById: new Map(municipalities.map((m) => [m.id, m])),
     channels: configured, channelById: new Map(configured.map((c) => [c.id, c])),
     categories, categoryById: new Map(categories.map((c) => [c.id, c])),
-    operators, operatorByMunicipality, substations, incidentTypes,
+    operators, operatorByMunicipality, substations, incidentTypes, calendar,
     geo: loadGeo(dataDir, geoDir, ids),
   };
 }

@@ -62,3 +62,13 @@ export type Substation = Static<typeof SubstationsFile>['substations'][number];
 export type IncidentType = Static<typeof IncidentTypesFile>['types'][number];
 /** A channel with its deadline as configured (data file, overridden by SITROOM_DEADLINES). */
 export type Channel = ChannelSpec;
+
+const DayKey = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
+export const HolidaysFile = Type.Object({
+  source: Type.String(),
+  /** the non-working holidays of every year, MM-DD */
+  fixed: Type.Array(Type.Object({ date: Type.String({ pattern: '^\\d{2}-\\d{2}$' }), name_ru: Type.String(), name_en: Type.String() }), { minItems: 1 }),
+  /** per year: the extra days off and the working weekend days the Government set */
+  years: Type.Record(Type.String({ pattern: '^\\d{4}$' }), Type.Object({ daysOff: Type.Array(DayKey), workingDays: Type.Array(DayKey) })),
+});
+export type HolidaysFile = Static<typeof HolidaysFile>;

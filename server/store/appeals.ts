@@ -18,6 +18,9 @@ const fromRow = (r: AppealRow): AppealRecord => ({
 });
 
 export type AppealDim = 'channel' | 'category' | 'municipality';
+export interface DueRow { municipality: string; channel: string; received_at: number; due_at: number; responded_at: number | null }
+export interface AnsweredRow { municipality: string; channel: string; received_at: number; answered_at: number; due_at: number }
+
 export interface AppealListQuery {
   since: number | null; municipality: string | null; category: string | null; limit: number; cursor: { at: number; id: string } | null;
   /** only appeals whose source starts with this (open311: for the public Open311 list) */
@@ -41,12 +44,12 @@ export function appealStore(db: Db) {
   const hourly = db.prepare<[number, number, number], { h: number; n: number }>(
     'SELECT CAST((received_at - ?) / 3600000 AS INTEGER) AS h, count(*) AS n FROM appeals WHERE received_at >= ? AND received_at < ? GROUP BY h');
   const recent = db.prepare<[number], AppealRow>('SELECT * FROM appeals WHERE received_at >= ? ORDER BY received_at, id');
-  const answeredIn = db.prepare<[number, number], { municipality: string; received_at: number; answered_at: number; due_at: number }>(
-    `SELECT municipality, received_at, answered_at, due_at FROM appeals
-     WHERE received_at >= ? AND received_at < ? AND answered_at IS NOT NULL`);
-  const pastDueUnanswered = db.prepare<[number, number], { municipality: string; n: number }>(
-    `SELECT municipality, count(*) AS n FROM appeals WHERE received_at >= ? AND due_at < ? AND answered_at IS NULL
-     GROUP BY municipality`);
+  // an appeal closed without an answer (a duplicate, a withdrawn one) was responded to when it was closed
+  const dueIn = db.prepare<[number, number], DueRow>(
+    `SELECT municipality, channel, received_at, due_at, coalesce(answered_at, closed_at) AS responded_at FROM appeals
+     WHERE due_at >= ? AND due_at < ?`);
+  const answeredIn = db.prepare<[number, number], AnsweredRow>(
+    `SELECT municipality, channel, received_at, answered_at, due_at FROM appeals WHERE answered_at >= ? AND answered_at < ?`);
   const openOverdue = db.prepare<[number], { municipality: string; n: number }>(
     `SELECT municipality, count(*) AS n FROM appeals WHERE answered_at IS NULL AND closed_at IS NULL AND due_at < ?
      GROUP BY municipality`);
@@ -55,6 +58,7 @@ export function appealStore(db: Db) {
   const openSince = db.prepare<[number], { n: number }>(
     'SELECT count(*) AS n FROM appeals WHERE received_at >= ? AND answered_at IS NULL AND closed_at IS NULL');
   const newest = db.prepare<[], { at: number | null }>('SELECT max(received_at) AS at FROM appeals');
+  const oldest = db.prepare<[], { at: number | null }>('SELECT min(received_at) AS at FROM appeals');
   const deleteBefore = db.prepare('DELETE FROM appeals WHERE received_at < ?');
   const deleteDailyBefore = db.prepare('DELETE FROM appeal_daily WHERE day < ?');
 
@@ -77,13 +81,16 @@ export function appealStore(db: Db) {
       return out;
     },
     receivedSince: (t: number): AppealRecord[] => recent.all(t).map(fromRow),
-    answeredIn: (from: number, to: number) => answeredIn.all(from, to),
-    /** unanswered appeals of the window whose deadline has passed (late, whether still open or closed unanswered) */
-    pastDueUnanswered: (from: number, now: number) => new Map(pastDueUnanswered.all(from, now).map((r) => [r.municipality, r.n])),
+    /** appeals whose deadline fell in [from, to), with when they were responded to (answered, or closed), if at all */
+    dueIn: (from: number, to: number): DueRow[] => dueIn.all(from, to),
+    /** appeals answered in [from, to) */
+    answeredIn: (from: number, to: number): AnsweredRow[] => answeredIn.all(from, to),
     openOverdue: (now: number) => new Map(openOverdue.all(now).map((r) => [r.municipality, r.n])),
     openPastCeiling: (now: number) => openPastCeiling.get(now)?.n ?? 0,
     openSince: (t: number) => openSince.get(t)?.n ?? 0,
     newestAt: () => newest.get()?.at ?? null,
+    /** the first appeal kept: a baseline week before it would count as zero, not as unknown */
+    oldestAt: () => oldest.get()?.at ?? null,
     list(q: AppealListQuery): AppealRecord[] {
       const where: string[] = [];
       const args: (string | number)[] = [];

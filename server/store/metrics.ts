@@ -29,6 +29,7 @@ export function metricStore(db: Db) {
   const before = db.prepare<[string, number], { at: number; value: number } | undefined>(
     'SELECT at, value FROM metrics WHERE name = ? AND at <= ? ORDER BY at DESC LIMIT 1');
   const getMeta = db.prepare<[string], { value: string }>('SELECT value FROM meta WHERE key = ?');
+  const oldest = db.prepare<[string], { at: number | null }>('SELECT min(at) AS at FROM metrics WHERE name = ?');
   const setMeta = db.prepare('INSERT INTO meta VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
   return {
     /** returns false when a sample with the same key was already stored */
@@ -44,6 +45,8 @@ export function metricStore(db: Db) {
     defs: (): MetricDef[] => defs.all(),
     /** the newest sample at or before a time */
     latestAt: (name: string, t: number) => before.get(name, t) ?? null,
+    /** the first sample of a metric kept */
+    oldestAt: (name: string): number | null => oldest.get(name)?.at ?? null,
     getMeta: (key: string): string | null => getMeta.get(key)?.value ?? null,
     setMeta: (key: string, value: string): void => { setMeta.run(key, value); },
   };

@@ -118,4 +118,8 @@ export const MIGRATIONS: readonly string[] = [
   DELETE FROM screens WHERE id IN (SELECT screen_id FROM pairings WHERE token IS NOT NULL);
   DELETE FROM pairings WHERE token IS NOT NULL;
   `,
+  // 6: figures by deadline: the on-time share counts the appeals whose deadline fell in its window
+  `
+  CREATE INDEX appeals_due ON appeals (due_at);
+  `,
 ];

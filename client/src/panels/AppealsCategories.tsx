@@ -20,7 +20,7 @@ export function AppealsCategories({ options }: PanelProps) {
   const max = Math.max(1, ...rows.map((r) => r.today));
   const top = new Set(rank.keys());
   return (
-    <PanelFrame kind="appeals-categories" streams={APPEALS_STREAMS} title={`${fmt.t('panel.appeals-categories')} · ${fmt.t('top5')}`}>
+    <PanelFrame kind="appeals-categories" streams={APPEALS_STREAMS} title={`${fmt.t('panel.appeals-categories')} · ${fmt.t('top5')}`} figures={['appeals.byCategory']}>
       {byCategory && ref ? (
         <table className="rows bars">
           <tbody>

@@ -1,7 +1,8 @@
-// Appeals today: the total and each channel, each against the same time yesterday.
+// Appeals today: the total and each channel, each against its usual value for this weekday and time of day (marked
+// only when outside the usual range); yesterday by this hour as a secondary figure.
 import { shortNameOf } from '../i18n/lang';
 import { useWall } from '../store/wall-store';
-import { Change } from '../ui/Change';
+import { UsualMark } from '../ui/Usual';
 import { Num } from '../ui/Num';
 import { useFmt } from '../ui/use-fmt';
 import { PanelFrame } from './PanelFrame';
@@ -13,13 +14,14 @@ export function AppealsToday(_: PanelProps) {
   const fmt = useFmt();
   const appeals = useWall((s) => s.summary?.appeals);
   const ref = useWall((s) => s.reference);
+  const holiday = useWall((s) => s.summary?.baseline.holiday != null);
   return (
-    <PanelFrame kind="appeals-today" streams={APPEALS_STREAMS} title={fmt.t('panel.appeals-today')}>
+    <PanelFrame kind="appeals-today" streams={APPEALS_STREAMS} title={fmt.t('panel.appeals-today')} figures={['appeals.total', 'appeals.byChannel']}>
       {appeals && ref ? <>
         <div className="headline">
           <Num className="big" text={fmt.n(appeals.total.today)} />
           <div className="headline-side">
-            <Change now={appeals.total.today} before={appeals.total.yesterdaySameTime} riseIsBad fmt={fmt} label={fmt.t('toYesterday')} />
+            <UsualMark usual={appeals.total.usual} riseIsBad fmt={fmt} holiday={holiday} />
             <span className="muted small">{fmt.t('yesterdayWas')}: {fmt.n(appeals.total.yesterdaySameTime)}</span>
           </div>
         </div>
@@ -29,7 +31,7 @@ export function AppealsToday(_: PanelProps) {
               <tr key={c.id} data-channel={c.id}>
                 <td className="label">{shortNameOf(ref.channel.get(c.id), fmt.lang, c.id)}</td>
                 <td className="value"><Num text={fmt.n(c.today)} /></td>
-                <td className="cmp"><Change now={c.today} before={c.yesterdaySameTime} riseIsBad fmt={fmt} /></td>
+                <td className="cmp"><UsualMark usual={c.usual} riseIsBad fmt={fmt} holiday={holiday} /></td>
               </tr>
             ))}
           </tbody>

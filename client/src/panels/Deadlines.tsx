@@ -1,4 +1,5 @@
-// Deadlines: the share answered within the deadline over the window, the open overdue count, the worst municipalities.
+// Deadlines: of the appeals whose deadline fell in the window the share answered by it; open overdue "of which past the
+// ceiling" (a subset, never a second count); the municipalities with the most overdue.
 import { municipalityLabel } from '../i18n/lang';
 import { useWall } from '../store/wall-store';
 import { Gauge } from '../ui/Gauge';
@@ -16,13 +17,13 @@ export function Deadlines({ options }: PanelProps) {
   const worst = useWall((s) => s.summary?.ranking.byOverdue);
   const ref = useWall((s) => s.reference);
   return (
-    <PanelFrame kind="deadlines" streams={STREAMS} title={fmt.t('panel.deadlines')}>
+    <PanelFrame kind="deadlines" streams={STREAMS} title={fmt.t('panel.deadlines')} figures={['deadlines.onTimeShare', 'deadlines.openOverdue']}>
       {d && worst && ref ? <>
         <Gauge share={d.onTimeShare} good={0.9} warn={0.75} label={fmt.pct(d.onTimeShare)} />
         <div className="center small muted">{fmt.t('onTime')} {fmt.t('windowDays', { n: d.windowDays })}</div>
         <div className="pair">
           <span><Num className={d.openOverdue > 0 ? 'tone-crit-text' : ''} text={fmt.n(d.openOverdue)} /> {fmt.t('overdueOpen')}</span>
-          <span className="muted small">{fmt.n(d.openPastCeiling)} {fmt.t('pastCeiling')}</span>
+          <span className="muted small" data-figure="past-ceiling">{fmt.t('ofWhichPastCeiling')}: {fmt.n(d.openPastCeiling)}</span>
         </div>
         <ol className="worst small">
           {worst.filter((w) => w.openOverdue > 0).slice(0, options.rows ?? 3).map((w) => (

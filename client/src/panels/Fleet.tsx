@@ -2,6 +2,7 @@
 // target time, median arrival.
 import { useWall } from '../store/wall-store';
 import { Change } from '../ui/Change';
+import { UsualMark } from '../ui/Usual';
 import { Num } from '../ui/Num';
 import { useFmt } from '../ui/use-fmt';
 import { Loading } from './AppealsToday';
@@ -13,9 +14,10 @@ const STREAMS = ['kpi', 'fleet'] as const;
 export function Fleet(_: PanelProps) {
   const fmt = useFmt();
   const f = useWall((s) => s.summary?.fleet);
+  const holiday = useWall((st) => st.summary?.baseline.holiday != null);
   const busyShare = f && f.onDuty ? f.busy / f.onDuty : 0;
   return (
-    <PanelFrame kind="fleet" streams={STREAMS} title={fmt.t('panel.fleet')}>
+    <PanelFrame kind="fleet" streams={STREAMS} title={fmt.t('panel.fleet')} figures={['fleet.onDuty', 'fleet.status', 'fleet.calls', 'fleet.arrival']}>
       {f ? <>
         <div className="headline">
           <Num className="big" text={fmt.n(f.onDuty)} />
@@ -33,7 +35,7 @@ export function Fleet(_: PanelProps) {
           <span><Num className={f.within20Share !== null && f.within20Share < 0.9 ? 'tone-warn-text' : 'tone-ok-text'} text={fmt.pct(f.within20Share)} /> <span className="small muted">{fmt.t('within20', { n: f.arrivalTargetMinutes })}</span></span>
           <span><Num text={f.medianArrivalMinutes === null ? '—' : `${fmt.n(f.medianArrivalMinutes)} ${fmt.t('min')}`} /> <span className="small muted">{fmt.t('medianArrival')}</span></span>
         </div>
-        <div className="small muted">{fmt.t('callsToday')}: {fmt.n(f.callsToday)}</div>
+        <div className="small muted">{fmt.t('callsToday')}: {fmt.n(f.callsToday)} · <UsualMark usual={f.callsUsual} riseIsBad fmt={fmt} holiday={holiday} /></div>
       </> : <Loading />}
     </PanelFrame>
   );

@@ -14,7 +14,7 @@ export function Incidents({ options }: PanelProps) {
   const ref = useWall((s) => s.reference);
   const latest = list.slice(0, options.rows ?? 5);
   return (
-    <PanelFrame kind="incidents" streams={STREAMS} title={fmt.t('panel.incidents')}>
+    <PanelFrame kind="incidents" streams={STREAMS} title={fmt.t('panel.incidents')} figures={['incidents.active']}>
       {ref && <>
         <div className="chips small">
           {Object.entries(byType ?? {}).filter(([, n]) => n > 0).sort((a, b) => b[1] - a[1]).map(([type, n]) => (

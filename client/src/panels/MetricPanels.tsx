@@ -55,7 +55,7 @@ function Details({ m, old, value }: { m: DepartmentalMetric; old: boolean; value
 export function MetricStat({ options }: PanelProps) {
   const { fmt, m, title, old, value } = useMetric(options);
   return (
-    <PanelFrame kind="metric-stat" streams={STREAMS} title={title} staleAlso={old} >
+    <PanelFrame kind="metric-stat" streams={STREAMS} title={title} staleAlso={old} figures={['departmental']}>
       <div data-metric={options.metric} data-value={m?.value ?? ''}>
         {m && m.value !== null ? <>
           <Num className={`big tone-${toneOf(m)}-text`} text={value(m.value)} />
@@ -75,7 +75,7 @@ export function MetricGauge({ options }: PanelProps) {
     share = (m.value - min) / (max - min);
   }
   return (
-    <PanelFrame kind="metric-gauge" streams={STREAMS} title={title} staleAlso={old}>
+    <PanelFrame kind="metric-gauge" streams={STREAMS} title={title} staleAlso={old} figures={['departmental']}>
       <div data-metric={options.metric} data-value={m?.value ?? ''}>
         {m && m.value !== null ? <>
           <Gauge share={share} good={0} warn={0} tone={toneOf(m)} label={value(m.value)} />

@@ -1,4 +1,5 @@
-// The 63 municipalities ranked by open overdue appeals or by median response time, the worst on top.
+// The 63 municipalities ranked by open overdue appeals or by the median share of its deadline an answer used (hours
+// would mix channels whose deadlines differ a hundredfold), the worst on top.
 import { municipalityLabel } from '../i18n/lang';
 import { useWall } from '../store/wall-store';
 import { useFmt } from '../ui/use-fmt';
@@ -15,17 +16,17 @@ export function MunicipalityRanking({ options }: PanelProps) {
   const ref = useWall((s) => s.reference);
   const rows = ranking?.slice(0, options.rows ?? 63) ?? [];
   return (
-    <PanelFrame kind="municipality-ranking" streams={STREAMS}
+    <PanelFrame kind="municipality-ranking" streams={STREAMS} figures={[by === 'overdue' ? 'ranking.byOverdue' : 'ranking.byResponse']}
       title={`${fmt.t('panel.municipality-ranking')} · ${fmt.t(by === 'overdue' ? 'byOverdue' : 'byResponse')}`}>
       {ranking && ref ? (
         <table className="rows ranking">
-          <thead><tr><th /><th className="value small">{fmt.t('overdueShort')}</th><th className="value small">{fmt.t('medianShort')}</th></tr></thead>
+          <thead><tr><th /><th className="value small">{fmt.t('overdueShort')}</th><th className="value small">{fmt.t('deadlineUsed')}</th></tr></thead>
           <tbody>
             {rows.map((r) => (
               <tr key={r.id} data-municipality={r.id}>
                 <td className="label">{municipalityLabel(ref.municipality.get(r.id), fmt.lang, r.id)}</td>
                 <td className={`value ${r.openOverdue > 0 ? 'tone-crit-text' : 'muted'}`}>{fmt.n(r.openOverdue)}</td>
-                <td className="value muted">{r.medianResponseHours === null ? '—' : `${fmt.d1(r.medianResponseHours)} ${fmt.t('hour')}`}</td>
+                <td className={`value ${r.medianDeadlineUsed !== null && r.medianDeadlineUsed > 1 ? 'tone-crit-text' : 'muted'}`}>{fmt.pct(r.medianDeadlineUsed)}</td>
               </tr>
             ))}
           </tbody>

@@ -21,7 +21,7 @@ export function livePart(app: FastifyInstance, { config, reference, store, prima
     vehicles: store.fleet.all(), containers: store.containers.all(),
   }, t0);
   const ingest = createIngest({ store, hub, reference, now, timezone: config.timezone, outOfRegion: config.outOfRegion });
-  const compute = (t: number) => computeSummary(store, reference, hub, t, config.timezone);
+  const compute = (t: number) => computeSummary(store, reference, hub, t, config.timezone, { deadlineWindowDays: config.deadlineWindowDays });
   const jobs = createJobs({ store, hub, ingest, config, now, log, computeSummary: compute });
   ingest.onCommit(() => jobs.markDirty());
   app.addHook('preClose', async () => { jobs.stop(); });

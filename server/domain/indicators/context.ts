@@ -3,6 +3,7 @@ import type { Store } from '../../store';
 import type { Reference } from '../../reference/load';
 import type { Hub } from '../../hub/hub';
 import { DAY, dayKey, dayStart } from '../time';
+import { baselineDays, usualOf, type BaselineDays, type Usual } from '../baseline';
 
 export interface IndicatorContext {
   store: Store;
@@ -14,6 +15,8 @@ export interface IndicatorContext {
   yesterdayStart: number;
   lastWeekStart: number;
   day: string;
+  /** the same weekday's stretch in the last ordinary weeks: what "usual" means (server/domain/baseline.ts) */
+  baseline: BaselineDays;
 }
 
 export function indicatorContext(store: Store, reference: Reference, hub: Hub, now: number, timezone: string): IndicatorContext {
@@ -24,6 +27,7 @@ export function indicatorContext(store: Store, reference: Reference, hub: Hub, n
     yesterdayStart: dayStart(todayStart - DAY / 2, timezone),
     lastWeekStart: dayStart(todayStart - 6.5 * DAY, timezone),
     day: dayKey(now, timezone),
+    baseline: baselineDays(todayStart, now, timezone, reference.calendar),
   };
 }
 
@@ -35,4 +39,13 @@ export function sameTimeWindows(c: IndicatorContext) {
     yesterday: [c.yesterdayStart, c.yesterdayStart + elapsed] as const,
     lastWeek: [c.lastWeekStart, c.lastWeekStart + elapsed] as const,
   };
+}
+
+/** The baseline windows the store has data for: a week before the first record would count as zero, not unknown. */
+export const windowsSince = (c: IndicatorContext, oldest: number | null): [number, number][] =>
+  (oldest === null ? [] : c.baseline.windows.filter(([from]) => from >= oldest));
+
+/** A figure's usual value over the baseline weeks since `oldest`, each week's value read by `valueIn`. */
+export function usualFor(c: IndicatorContext, today: number, oldest: number | null, valueIn: (from: number, to: number) => number): Usual | null {
+  return usualOf(windowsSince(c, oldest).map(([from, to]) => valueIn(from, to)), today, c.baseline.holiday !== null);
 }

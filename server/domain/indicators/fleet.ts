@@ -4,7 +4,7 @@ import { VEHICLE_STATUSES } from '../../protocol/views';
 import { ARRIVAL_TARGET_MINUTES, METRICS } from '../metric-names';
 import { median, round, share } from '../stats';
 import { DAY, HOUR, dayStart } from '../time';
-import { sameTimeWindows, type IndicatorContext } from './context';
+import { sameTimeWindows, usualFor, type IndicatorContext } from './context';
 
 const BUSY = new Set(['en_route', 'on_scene', 'to_hospital', 'returning']);
 
@@ -25,13 +25,15 @@ export function fleetIndicators(c: IndicatorContext): Summary['fleet'] {
   const near = c.store.metrics.stats(METRICS.emsTeamsOnDuty, sameTime - HOUR, sameTime + HOUR);
   const lastYear = near.n > 0 ? near : c.store.metrics.stats(METRICS.emsTeamsOnDuty, lastYearStart, lastYearStart + DAY);
   const w = sameTimeWindows(c);
+  const callsToday = c.store.metrics.stats(METRICS.emsCall, w.today[0], w.today[1] + 1).sum ?? 0;
   const arrivals = c.store.metrics.samples(METRICS.emsArrival, c.todayStart, c.now + 1).map((s) => s.value / 60);
   return {
     teams: vehicles.length,
     onDuty: vehicles.filter((v) => v.status !== null && v.status !== 'off_duty').length,
     onDutyLastYear: lastYear.n > 0 ? round(lastYear.avg, 0) : null,
     free, busy, byStatus,
-    callsToday: c.store.metrics.stats(METRICS.emsCall, w.today[0], w.today[1] + 1).sum ?? 0,
+    callsToday,
+    callsUsual: usualFor(c, callsToday, c.store.metrics.oldestAt(METRICS.emsCall), (from, to) => c.store.metrics.stats(METRICS.emsCall, from, to).sum ?? 0),
     callsYesterdaySameTime: c.store.metrics.stats(METRICS.emsCall, ...w.yesterday).sum ?? 0,
     arrivalsToday: arrivals.length,
     medianArrivalMinutes: round(median(arrivals), 1),

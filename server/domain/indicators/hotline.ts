@@ -1,8 +1,9 @@
-// The hotline today: calls against the same time yesterday and last week, the missed share and the median wait.
+// The hotline today: calls against their usual value for this weekday and time (and yesterday, last week), the missed
+// share and the median wait.
 import type { Summary } from '../../protocol/summary';
 import { METRICS } from '../metric-names';
 import { median, round, share } from '../stats';
-import { sameTimeWindows, type IndicatorContext } from './context';
+import { sameTimeWindows, usualFor, type IndicatorContext } from './context';
 
 export function hotlineIndicators(c: IndicatorContext): Summary['hotline'] {
   const w = sameTimeWindows(c);
@@ -14,6 +15,7 @@ export function hotlineIndicators(c: IndicatorContext): Summary['hotline'] {
       today: calls.length,
       yesterdaySameTime: c.store.metrics.stats(METRICS.hotlineCall, ...w.yesterday).n,
       lastWeekSameTime: c.store.metrics.stats(METRICS.hotlineCall, ...w.lastWeek).n,
+      usual: usualFor(c, calls.length, c.store.metrics.oldestAt(METRICS.hotlineCall), (from, to) => c.store.metrics.stats(METRICS.hotlineCall, from, to).n),
     },
     answered: calls.length - missed,
     missed,

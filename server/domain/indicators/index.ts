@@ -5,17 +5,24 @@ import type { Reference } from '../../reference/load';
 import type { Hub } from '../../hub/hub';
 import { indicatorContext } from './context';
 import { appealIndicators } from './appeals';
-import { deadlineIndicators } from './deadlines';
+import { DEFAULT_DEADLINE_WINDOW_DAYS, deadlineIndicators } from './deadlines';
+import { DEFINITIONS } from './definitions';
+import { dayKey } from '../time';
 import { fleetIndicators } from './fleet';
 import { containerIndicators } from './containers';
 import { incidentIndicators } from './incidents';
 import { hotlineIndicators } from './hotline';
 
-export function computeSummary(store: Store, reference: Reference, hub: Hub, now: number, timezone: string): Summary {
+export interface FigureOptions { deadlineWindowDays: number }
+
+export function computeSummary(store: Store, reference: Reference, hub: Hub, now: number, timezone: string,
+  options: FigureOptions = { deadlineWindowDays: DEFAULT_DEADLINE_WINDOW_DAYS }): Summary {
   const c = indicatorContext(store, reference, hub, now, timezone);
-  const { deadlines, ranking } = deadlineIndicators(c);
+  const { deadlines, ranking } = deadlineIndicators(c, options.deadlineWindowDays);
   return {
     time: now, timezone, day: c.day,
+    baseline: { weeks: c.baseline.windows.length, days: c.baseline.starts.map((t) => dayKey(t, timezone)), holiday: c.baseline.holiday },
+    definitions: DEFINITIONS,
     appeals: appealIndicators(c), deadlines, ranking,
     fleet: fleetIndicators(c), containers: containerIndicators(c), incidents: incidentIndicators(c), hotline: hotlineIndicators(c),
     outsideRegion: outsideRegion(store, now),

@@ -17,8 +17,9 @@ describe('simulator in the app', () => {
     expect(s.appeals.total.yesterdaySameTime).toBeGreaterThan(30);
     expect(s.appeals.total.lastWeekSameTime).toBeGreaterThan(100);
     expect(s.appeals.hourly.yesterday.reduce((a, b) => a + b, 0)).toBeGreaterThan(400);
-    expect(s.deadlines.answered).toBeGreaterThan(3000);
-    expect(s.deadlines.onTimeShare).toBeGreaterThan(0.8);
+    expect(s.deadlines.due).toBeGreaterThan(3000);
+    // nine days of history: only the short-deadline channels have deadlines in the window yet
+    expect(s.deadlines.onTimeShare).toBeGreaterThan(0.6);
     expect(s.containers.sites).toBeGreaterThan(1900);
     expect(s.fleet.teams).toBe(40);
     expect(s.fleet.callsYesterdaySameTime).toBeGreaterThan(100);
