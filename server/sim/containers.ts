@@ -13,6 +13,8 @@ import type { Places } from './places';
 interface Site {
   id: string; municipality: string; operator: string; lon: number; lat: number; containers: number;
   ratePerHour: number; intervalDays: number; slotMs: number; reliability: number;
+  /** which day of its interval the site's route comes: its own, so operators' work does not flip on alternate days */
+  phase: number;
   fill: number; status: ContainerStatus; servicedAt: number | null; reported: { bucket: number; status: ContainerStatus; servicedAt: number | null };
 }
 
@@ -35,10 +37,13 @@ export function createContainerSim(seed: number, count: number, reference: Refer
       sites.push({ id: `sim-c-${m.id}-${k + 1}`, municipality: m.id, operator: operator.id, lon, lat,
         containers: m.kind === 'city' ? 2 + r.int(6) : 1 + r.int(3),
         ratePerHour: (100 / (24 * intervalDays)) * r.range(0.6, 1.25), intervalDays, slotMs: (6 + r.next() * 14) * HOUR,
-        reliability: operator.sim.reliability, fill: 0, status: 'ok', servicedAt: null, reported: { bucket: -1, status: 'ok', servicedAt: null } });
+        reliability: operator.sim.reliability, phase: 0, fill: 0, status: 'ok', servicedAt: null, reported: { bucket: -1, status: 'ok', servicedAt: null } });
     }
   }
+  // phases from a stream of their own, so the sites' places and sizes stay what they were for a seed
+  for (const s of sites) s.phase = rng(seed, 'route-phase', s.id).int(s.intervalDays);
   let last = 0;
+  const onRoute = (s: Site, slot: number) => (dayNumber(slot, timezone) + s.phase) % s.intervalDays === 0;
 
   /** the route slot on the local day of t; the site is due when its interval has passed since the last service */
   const slotOf = (s: Site, t: number) => dayStart(t, timezone) + s.slotMs;
@@ -48,9 +53,21 @@ export function createContainerSim(seed: number, count: number, reference: Refer
   function lastService(s: Site, now: number): number | null {
     for (let d = 0; d < 6; d++) {
       const slot = slotOf(s, now - d * DAY);
-      if (slot <= now && dayNumber(slot, timezone) % s.intervalDays === 0 && serviced(s, slot)) return slot;
+      if (slot <= now && onRoute(s, slot) && serviced(s, slot)) return slot;
     }
     return null;
+  }
+
+  /** The time the server was down: the services on the site's route since `since` happened, and it filled meanwhile.
+   *  Returns whether the site changed. */
+  function catchUp(s: Site, since: number, now: number): boolean {
+    if (now - since < 10 * 60_000) return false;
+    const missed = lastService(s, now);
+    const wasServiced = missed !== null && missed > since && (s.servicedAt === null || missed > s.servicedAt);
+    if (wasServiced) { s.servicedAt = missed; s.fill = 0; }
+    s.fill = Math.min(100, s.fill + ((now - (wasServiced ? missed : since)) / HOUR) * s.ratePerHour);
+    if (['ok', 'full', 'overflowing'].includes(s.status)) s.status = statusForFill(s.fill);
+    return true;
   }
 
   function item(s: Site, now: number, full: boolean): ContainerIn {
@@ -70,6 +87,7 @@ export function createContainerSim(seed: number, count: number, reference: Refer
         if (k) {
           s.fill = k.fill; s.status = k.status; s.servicedAt = k.servicedAt;
           s.reported = { bucket: Math.floor(k.fill / 10), status: k.status, servicedAt: k.servicedAt };
+          if (catchUp(s, k.updatedAt, now)) out.push(item(s, now, false));
           continue;
         }
         s.servicedAt = lastService(s, now);
@@ -85,9 +103,11 @@ export function createContainerSim(seed: number, count: number, reference: Refer
       const prev = last;
       last = now;
       const out: ContainerIn[] = [];
+      // one local midnight for all sites (time-zone arithmetic per site per step was the sim's hot spot)
+      const midnight = dayStart(now, timezone);
       for (const s of sites) {
-        const slot = slotOf(s, now);
-        if (slot > prev && slot <= now && dayNumber(slot, timezone) % s.intervalDays === 0 && serviced(s, slot)) {
+        const slot = midnight + s.slotMs;
+        if (slot > prev && slot <= now && onRoute(s, slot) && serviced(s, slot)) {
           s.servicedAt = slot; s.fill = 0; s.status = 'ok';
         }
         s.fill = Math.min(100, s.fill + dtH * s.ratePerHour);

@@ -1,27 +1,31 @@
-// The ambulance fleet: teams based at substations, calls where people live, the nearest free team dispatched, moving at
-// plausible speeds (straight lines between points inside the republic), arrival times recorded as they happen.
+// The ambulance fleet: teams based at substations take the planned calls (server/sim/calls.ts) once each is taken:
+// the nearest free team turns out and drives at the en-route speed (straight lines, or along a road when real roads are
+// loaded), and arrival times are recorded as they happen. A fleet starts warm: the last two hours' calls are played
+// through it before its first report, so teams are out on calls from the first second.
 import type { Reference } from '../reference/load';
 import type { MetricIn, PositionIn } from '../ingest/schemas';
 import type { VehicleStatus } from '../protocol/views';
 import { bearing, distanceKm, offsetKm, stepTowards, type Position } from '../reference/geometry';
 import { METRICS } from '../domain/metric-names';
-import { MINUTE, localParts } from '../domain/time';
-import { EMS_HOURLY, normalised } from './profiles';
+import { HOUR, MINUTE, localParts } from '../domain/time';
 import { rng, type Random } from './random';
+import { EN_ROUTE_KMH, TURNOUT_MS, type PlannedCall } from './calls';
 import type { Places } from './places';
 import { createRouter } from './roads';
 
-/** Calls a day per resident: about one call per 1,400 residents a day (Sitroom's estimate). */
-export const CALLS_PER_RESIDENT_DAY = 0.0007;
-const SPEED_KMH: Partial<Record<VehicleStatus, number>> = { en_route: 70, to_hospital: 60, returning: 50 };
+const SPEED_KMH: Partial<Record<VehicleStatus, number>> = { en_route: EN_ROUTE_KMH, to_hospital: 40, returning: 35 };
 const STATIONARY_REPORT_MS = 30_000;
-const emsHourly = normalised(EMS_HOURLY);
+/** how far back a new fleet plays the calls through, so it starts with teams on calls */
+export const WARM_UP_MS = 2 * HOUR;
+const WARM_UP_STEP_MS = 10_000;
 
-interface Call { id: string; at: Position; createdAt: number }
+interface Call { id: string; at: Position; createdAt: number; readyAt: number }
 interface Team {
   id: string; callsign: string; substation: string; base: Position; hospital: Position; rank: number;
   at: Position; status: VehicleStatus; heading: number; speed: number; target: Position | null; waypoints: Position[]; call: Call | null;
   until: number; lastReport: number; dirty: boolean;
+  /** a dispatched team turns out before it moves */
+  departAt: number;
 }
 
 export function createFleetSim(seed: number, teamCount: number, reference: Reference, places: Places, timezone: string, start: number) {
@@ -40,12 +44,10 @@ export function createFleetSim(seed: number, teamCount: number, reference: Refer
       const base: Position = [s.lon, s.lat];
       teams.push({ id: `sim-amb-${s.id}-${k + 1}`, callsign: `${centre.name_ru} ${String(k + 1).padStart(2, '0')}`, substation: s.id,
         base, hospital: [centre.lon, centre.lat], rank: rng(seed, 'rank', s.id, k).next(), at: offsetKm(base, r.normal() * 0.05, r.normal() * 0.05),
-        status: 'free', heading: 0, speed: 0, target: null, waypoints: [], call: null, until: 0, lastReport: 0, dirty: true });
+        status: 'free', heading: 0, speed: 0, target: null, waypoints: [], call: null, until: 0, lastReport: 0, dirty: true, departAt: 0 });
     }
   });
-  const population = reference.municipalities.reduce((s, m) => s + m.population_estimate, 0);
   const pending: Call[] = [];
-  let callSeq = 0;
   let last = start;
 
   const dutyShare = (t: number) => { const h = localParts(t, timezone).hour; return h >= 8 && h < 20 ? 0.94 : 0.83; };
@@ -55,7 +57,7 @@ export function createFleetSim(seed: number, teamCount: number, reference: Refer
     team.waypoints = target ? router.route(team.at, target) : [];
   };
 
-  function dispatch(call: Call): boolean {
+  function dispatch(call: Call, now: number): boolean {
     let best: Team | null = null;
     let bestKm = Infinity;
     for (const t of teams) {
@@ -66,12 +68,13 @@ export function createFleetSim(seed: number, teamCount: number, reference: Refer
     if (!best) return false;
     best.call = call;
     set(best, 'en_route', call.at);
+    best.departAt = now + TURNOUT_MS;
     return true;
   }
 
   function move(t: Team, dtS: number, now: number, metrics: MetricIn[]): void {
     const kmh = SPEED_KMH[t.status];
-    if (!t.target || !kmh) { t.speed = 0; return; }
+    if (!t.target || !kmh || now < t.departAt) { t.speed = 0; return; }
     let km = (kmh * dtS) / 3600;
     let arrived = t.waypoints.length === 0;
     while (km > 0 && t.waypoints.length) {
@@ -94,44 +97,58 @@ export function createFleetSim(seed: number, teamCount: number, reference: Refer
     else if (t.status === 'returning') { t.call = null; set(t, 'free', null); }
   }
 
+  /** advances the fleet to `now` with the calls that came in since the last step */
+  function advance(now: number, calls: readonly PlannedCall[], metrics: MetricIn[]): void {
+    const dtS = Math.min(120, Math.max(0, (now - last) / 1000));
+    last = now;
+    for (const c of calls) {
+      metrics.push({ key: METRICS.emsCall, at: c.at, value: 1, municipality: c.municipality, id: `sim:call:${c.id}` });
+      pending.push({ id: c.id, at: c.point, createdAt: c.at, readyAt: c.at + c.takeMs });
+    }
+    const share = dutyShare(now);
+    for (const t of teams) {
+      if (t.status === 'free' && t.rank >= share) set(t, 'off_duty', null);
+      else if (t.status === 'off_duty' && t.rank < share) set(t, 'free', null);
+      if (t.status === 'on_scene' && now >= t.until) {
+        const toHospital = r.chance(0.55);
+        set(t, toHospital ? 'to_hospital' : 'returning', toHospital ? t.hospital : t.base);
+      }
+      move(t, dtS, now, metrics);
+    }
+    // calls are dispatched in order once taken; one waiting for a free team holds the queue, as a dispatcher's does
+    while (pending.length && pending[0]!.readyAt <= now && dispatch(pending[0]!, now)) pending.shift();
+  }
+
+  function report(now: number): PositionIn[] {
+    const positions: PositionIn[] = [];
+    for (const t of teams) {
+      const moving = t.speed > 0;
+      if (!moving && !t.dirty && now - t.lastReport < STATIONARY_REPORT_MS) continue;
+      t.lastReport = now;
+      t.dirty = false;
+      positions.push({ vehicle: t.id, at: now, lon: Math.round(t.at[0] * 1e6) / 1e6, lat: Math.round(t.at[1] * 1e6) / 1e6,
+        speedKmh: Math.round(t.speed), heading: Math.round(t.heading) % 360, status: t.status, callsign: t.callsign, substation: t.substation });
+    }
+    return positions;
+  }
+
   return {
     teamCount: teams.length,
+    /** Plays the calls of [start - WARM_UP_MS, start] through the fleet without reporting anything (history already
+     *  holds those calls and their arrivals): teams are out on calls when the first report goes out. */
+    warmUp(callsIn: (from: number, to: number) => readonly PlannedCall[]): void {
+      last = start - WARM_UP_MS;
+      for (let t = last + WARM_UP_STEP_MS; t <= start; t += WARM_UP_STEP_MS) advance(t, callsIn(t - WARM_UP_STEP_MS, t), []);
+      for (const t of teams) t.dirty = true;
+    },
     /** advances the fleet to `now`; returns the fixes and metric samples a real fleet system would report */
-    step(now: number): { positions: PositionIn[]; metrics: MetricIn[] } {
-      const dtS = Math.min(120, Math.max(0, (now - last) / 1000));
-      last = now;
+    step(now: number, calls: readonly PlannedCall[]): { positions: PositionIn[]; metrics: MetricIn[] } {
       const metrics: MetricIn[] = [];
-      const hour = localParts(now, timezone).hour;
-      const newCalls = r.poisson(((population * CALLS_PER_RESIDENT_DAY * emsHourly[hour]!) / 3600) * dtS);
-      for (let k = 0; k < newCalls; k++) {
-        const m = places.municipality(r);
-        const call = { id: `${start}-${++callSeq}`, at: places.pointIn(m, r, 0.2), createdAt: now };
-        metrics.push({ key: METRICS.emsCall, at: now, value: 1, municipality: m, id: `sim:call:${call.id}` });
-        pending.push(call);
-      }
-      const share = dutyShare(now);
-      for (const t of teams) {
-        if (t.status === 'free' && t.rank >= share) set(t, 'off_duty', null);
-        else if (t.status === 'off_duty' && t.rank < share) set(t, 'free', null);
-        if (t.status === 'on_scene' && now >= t.until) {
-          const toHospital = r.chance(0.55);
-          set(t, toHospital ? 'to_hospital' : 'returning', toHospital ? t.hospital : t.base);
-        }
-        move(t, dtS, now, metrics);
-      }
-      while (pending.length && dispatch(pending[0]!)) pending.shift();
-      const positions: PositionIn[] = [];
-      for (const t of teams) {
-        const moving = t.speed > 0;
-        if (!moving && !t.dirty && now - t.lastReport < STATIONARY_REPORT_MS) continue;
-        t.lastReport = now;
-        t.dirty = false;
-        positions.push({ vehicle: t.id, at: now, lon: Math.round(t.at[0] * 1e6) / 1e6, lat: Math.round(t.at[1] * 1e6) / 1e6,
-          speedKmh: Math.round(t.speed), heading: Math.round(t.heading) % 360, status: t.status, callsign: t.callsign, substation: t.substation });
-      }
-      return { positions, metrics };
+      advance(now, calls, metrics);
+      return { positions: report(now), metrics };
     },
     pendingCalls: () => pending.length,
+    busy: () => teams.filter((t) => t.call !== null).length,
   };
 }
 export type FleetSim = ReturnType<typeof createFleetSim>;

@@ -13,9 +13,9 @@ import { createPlaces } from './places';
 import { appealAt, appealTransitions, municipalitySlowness, planAppeals, type AppealPlan } from './appeals';
 import { incidentAt, planIncidents, type IncidentPlan } from './incidents';
 import { planHotline } from './hotline';
-import { CALLS_PER_RESIDENT_DAY, createFleetSim, type FleetSim } from './fleet';
+import { createFleetSim, type FleetSim } from './fleet';
+import { modelledArrivalMs, planCalls, type PlannedCall } from './calls';
 import { createContainerSim } from './containers';
-import { EMS_HOURLY, normalised } from './profiles';
 import { rng } from './random';
 import { DEPARTMENT_STEP, departmentSamples } from './departments';
 
@@ -68,6 +68,7 @@ export function createSimulator({ config, reference, ingest, store, now, log }: 
     return out;
   }
   let lastTick = 0;
+  let lastFleetStep = 0;
   let timer: NodeJS.Timeout | null = null;
 
   /** Plans one day; sends what changed in (from, to]; queues what changes later. */
@@ -101,9 +102,29 @@ export function createSimulator({ config, reference, ingest, store, now, log }: 
     for (const c of chunks(out.metrics)) ingest.metrics(c, SOURCE);
   }
 
-  /** A health ministry's history: teams on duty each hour (about 30 fewer a year ago, as in the seed) and the last
-   *  week's calls with their arrival times, up to `t`. */
-  function fleetHistory(day: number, today: number, t: number): MetricIn[] {
+  /** the planned calls of each local day, kept for the days the live fleet still needs */
+  const callPlans = new Map<number, PlannedCall[]>();
+  function callsOfDay(day: number, withPoints = true): PlannedCall[] {
+    const kept = callPlans.get(day);
+    if (kept) return kept;
+    const plan = planCalls(seed, day, dayStart(day * DAY + 12 * HOUR, tz), population, places, withPoints);
+    if (withPoints) {
+      callPlans.set(day, plan);
+      for (const d of callPlans.keys()) if (d < day - 1) callPlans.delete(d);
+    }
+    return plan;
+  }
+  /** the planned calls that came in (from, to] */
+  function callsIn(from: number, to: number): PlannedCall[] {
+    const out: PlannedCall[] = [];
+    for (let day = dayNumber(from, tz); day <= dayNumber(to, tz); day++) out.push(...callsOfDay(day).filter((c) => c.at > from && c.at <= to));
+    return out;
+  }
+
+  /** A health ministry's history: teams on duty each hour (about 30 fewer a year ago, as in the seed), the last seven
+   *  weeks' calls (the usual value needs six), and the last week's arrivals by the same model the live fleet follows,
+   *  all up to `t`. The calls are the live fleet's own plan, under the same ids. */
+  function fleetHistory(day: number, today: number, t: number, until: number): MetricIn[] {
     const start = dayStart(day * DAY + 12 * HOUR, tz);
     const daysAgo = today - day;
     const r = rng(seed, 'fleet-history', day);
@@ -113,15 +134,13 @@ export function createSimulator({ config, reference, ingest, store, now, log }: 
       const onDuty = teams * (h >= 8 && h < 20 ? 0.94 : 0.83) * (1 - (0.1 * daysAgo) / 365) + r.normal() * 2;
       out.push({ key: METRICS.emsTeamsOnDuty, at, value: Math.round(onDuty), id: `sim:teams:${day}:${h}` });
     }
-    if (daysAgo <= 8) {
-      const hourly = normalised(EMS_HOURLY);
-      const calls = r.poisson(population * CALLS_PER_RESIDENT_DAY);
-      for (let k = 0; k < calls; k++) {
-        const at = start + Math.floor((r.weighted(hourly) + r.next()) * HOUR);
-        const arrival = Math.round(r.lognormal(13 * 60, 0.45));
-        if (at <= t) out.push({ key: METRICS.emsCall, at, value: 1, id: `sim:bcall:${day}:${k}` });
-        if (at + arrival * 1000 <= t) out.push({ key: METRICS.emsArrival, at: at + arrival * 1000, value: arrival, id: `sim:barr:${day}:${k}` });
-      }
+    if (daysAgo > 49) return out;
+    for (const c of callsOfDay(day, daysAgo <= 8)) {
+      if (c.at <= t) out.push({ key: METRICS.emsCall, at: c.at, value: 1, municipality: c.municipality, id: `sim:call:${c.id}` });
+      // arrivals of calls the last run's fleet took are that run's to record: modelling them here would change the past
+      if (daysAgo > 8 || c.at <= until) continue;
+      const arrival = Math.round(modelledArrivalMs(c, reference) / 1000);
+      if (c.at + arrival * 1000 <= t) out.push({ key: METRICS.emsArrival, at: c.at + arrival * 1000, value: arrival, id: `sim:arr:${c.id}` });
     }
     return out;
   }
@@ -137,7 +156,7 @@ export function createSimulator({ config, reference, ingest, store, now, log }: 
     let count = 0;
     for (let day = replanFrom; day <= today; day++) {
       const out = planDay(day, from, t);
-      if (day >= first) out.metrics.push(...fleetHistory(day, today, t));
+      if (day >= first) out.metrics.push(...fleetHistory(day, today, t, until));
       count += out.appeals.length;
       send(out);
       if (day % 20 === 0) await new Promise((resolve) => setImmediate(resolve));
@@ -161,7 +180,8 @@ export function createSimulator({ config, reference, ingest, store, now, log }: 
     }
     send(out);
     if (fleet) {
-      const step = fleet.step(t);
+      const step = fleet.step(t, callsIn(lastFleetStep, t));
+      lastFleetStep = t;
       if (step.positions.length) ingest.positions(step.positions, SOURCE);
       if (step.metrics.length) ingest.metrics(step.metrics, SOURCE);
     }
@@ -185,7 +205,9 @@ export function createSimulator({ config, reference, ingest, store, now, log }: 
       for (const c of chunks(registrations)) ingest.containers(c, SOURCE);
       lastContainerStep = t;
       fleet = createFleetSim(seed, teams, reference, places, tz, t);
-      const first = fleet.step(t);
+      fleet.warmUp(callsIn);
+      lastFleetStep = t;
+      const first = fleet.step(t, []);
       ingest.positions(first.positions, SOURCE);
       log('simulator: live', { sites: containers.count, newSites: registrations.length, teams: fleet.teamCount });
       timer = setInterval(() => {

@@ -8,6 +8,7 @@ import { municipalitySlowness, planAppeals } from '../../../server/sim/appeals';
 import { planIncidents } from '../../../server/sim/incidents';
 import { createContainerSim } from '../../../server/sim/containers';
 import { createFleetSim } from '../../../server/sim/fleet';
+import { planCalls } from '../../../server/sim/calls';
 import { createRouter } from '../../../server/sim/roads';
 import { dayNumber, dayStart, DAY, HOUR } from '../../../server/domain/time';
 
@@ -78,11 +79,17 @@ describe('simulator', () => {
   it('runs ~300 teams from substations, dispatches calls, records arrivals and keeps inside the republic', () => {
     const fleet = createFleetSim(2, 300, reference, places, TZ, t0);
     expect(fleet.teamCount).toBe(300);
+    const population = reference.municipalities.reduce((s, m) => s + m.population_estimate, 0);
+    const day = dayNumber(t0, TZ);
+    const plan = [...planCalls(2, day, dayStart(t0, TZ), population, places), ...planCalls(2, day + 1, dayStart(t0 + DAY, TZ), population, places)];
+    let prev = t0;
     let arrivals = 0;
     let calls = 0;
     const last = new Map<string, [number, number, string]>();
     for (let k = 1; k <= 3600; k += 5) {
-      const { positions, metrics } = fleet.step(t0 + k * 1000);
+      const now = t0 + k * 1000;
+      const { positions, metrics } = fleet.step(now, plan.filter((c) => c.at > prev && c.at <= now));
+      prev = now;
       calls += metrics.filter((m) => m.key === 'ems.call').length;
       arrivals += metrics.filter((m) => m.key === 'ems.arrival_s').length;
       for (const p of positions) last.set(p.vehicle, [p.lon, p.lat, p.status!]);
