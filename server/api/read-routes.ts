@@ -19,6 +19,8 @@ export interface ReadRoutesOptions {
   startedAt: number;
   /** the live gateway's counters on this server */
   live: () => { clients: number; droppedStalled: number };
+  /** the simulator's refused items (null without a simulator on this server) */
+  simulator: () => { refused: number; last: { at: number; kind: string; reason: string } | null } | null;
   /** this server's place in a cluster (SITROOM_REDIS_URL), absent on a single server */
   cluster?: () => { id: string; role: 'primary' | 'follower'; redis: boolean } | null;
 }
@@ -36,10 +38,13 @@ export const readRoutes: FastifyPluginAsyncTypebox<ReadRoutesOptions> = async (a
     run: Type.String({ description: 'this server run (the primary\'s in a cluster): live sequence numbers count within it' }),
     live: Type.Object({ clients: Type.Integer({ description: 'live sockets on this server' }),
       droppedStalled: Type.Integer({ description: 'clients dropped since start because they stopped reading' }) }),
+    simulator: Type.Optional(Type.Object({
+      refused: Type.Integer({ description: 'items of the simulator the pipeline refused since start (skipped; the server goes on)' }),
+      last: Type.Union([Type.Null(), Type.Object({ at: Type.Number(), kind: Type.String(), reason: Type.String() })]) })),
   }) } } }, async () => {
     const node = o.cluster?.();
     return { status: 'ok' as const, time: o.now(), uptimeSeconds: Math.round((Date.now() - o.startedAt) / 1000), counts: o.hub.counts(),
-      ...(node ? { cluster: node } : {}), run: o.hub.run(), live: o.live() };
+      ...(node ? { cluster: node } : {}), run: o.hub.run(), live: o.live(), ...(o.simulator() ? { simulator: o.simulator()! } : {}) };
   });
 
   // the indicators change about once a second and are read by every screen and poller: serialised and encoded to

@@ -29,7 +29,7 @@ export function municipalitySlowness(seed: number, ids: readonly string[]): Map<
 }
 
 export function planAppeals(seed: number, day: number, dayStart: number, timezone: string, reference: Reference,
-  places: Places, slowness: Map<string, number>): AppealPlan[] {
+  places: Places, slowness: Map<string, number>, tag = ''): AppealPlan[] {
   const r = rng(seed, 'appeals', day);
   const parts = localParts(dayStart + 12 * HOUR, timezone);
   const weekday = APPEAL_WEEKDAY[parts.weekday]!;
@@ -46,17 +46,23 @@ export function planAppeals(seed: number, day: number, dayStart: number, timezon
       const deadline = Math.min(channel.deadlineHours, category.deadlineHours ?? Infinity) * HOUR;
       const slow = slowness.get(municipality) ?? 1;
       // most answer well inside the deadline; slow municipalities run late more often; a few are never answered
-      const response = Math.max(10 * MINUTE, deadline * r.lognormal(0.35 * slow, 0.55));
+      // at most three deadlines: every change of a plan stays within appealLagDays, which the simulator re-plans after a stop
+      const response = Math.min(3 * deadline, Math.max(10 * MINUTE, deadline * r.lognormal(0.35 * slow, 0.55)));
       const never = r.chance(0.012 * slow);
       const inWorkAt = receivedAt + Math.min(response * r.range(0.05, 0.3), deadline / 2);
       const answeredAt = never ? null : receivedAt + response;
       const closedAt = never ? receivedAt + deadline * r.range(2, 4) : r.chance(0.6) ? answeredAt! + r.range(1, 48) * HOUR : null;
-      plans.push({ id: `sim-a-${day}-${channel.id}-${k}`, channel: channel.id, category: category.id, municipality, lon, lat,
+      plans.push({ id: `sim-a-${tag}${day}-${channel.id}-${k}`, channel: channel.id, category: category.id, municipality, lon, lat,
         receivedAt, inWorkAt: Math.round(inWorkAt), answeredAt: answeredAt && Math.round(answeredAt), closedAt: closedAt && Math.round(closedAt) });
     }
   }
   return plans.sort((a, b) => a.receivedAt - b.receivedAt);
 }
+
+/** How many days after it arrives a planned appeal may still change: closed unanswered at four deadlines at most, or
+ *  answered within three and closed within two days more. A restart re-plans this far back to queue those changes. */
+export const appealLagDays = (reference: Reference): number =>
+  Math.ceil(Math.max(...reference.channels.map((c) => Math.max(4 * c.deadlineHours, 3 * c.deadlineHours + 48))) / 24) + 1;
 
 /** The times at which a planned appeal changes. */
 export const appealTransitions = (p: AppealPlan): number[] =>

@@ -20,7 +20,7 @@ export interface PlannedCall { id: string; day: number; at: number; municipality
 const hourly = normalised(EMS_HOURLY);
 
 /** `withPoints` false leaves the places out (history older than a week needs counts only; the rest is the same). */
-export function planCalls(seed: number, day: number, dayStart: number, population: number, places: Places, withPoints = true): PlannedCall[] {
+export function planCalls(seed: number, day: number, dayStart: number, population: number, places: Places, withPoints = true, tag = ''): PlannedCall[] {
   const r = rng(seed, 'calls', day);
   const count = r.poisson(population * CALLS_PER_RESIDENT_DAY);
   const calls: PlannedCall[] = [];
@@ -31,7 +31,7 @@ export function planCalls(seed: number, day: number, dayStart: number, populatio
     const point: Position = withPoints ? places.pointIn(municipality, rng(seed, 'call-point', day, k), 0.2) : [0, 0];
     // taking the call: address, complaint, priority (median about 1.5 minutes)
     const takeMs = Math.round(Math.min(8 * MINUTE, r.lognormal(1.5 * MINUTE, 0.4)));
-    calls.push({ id: `${day}:${k}`, day, at, municipality, point, takeMs });
+    calls.push({ id: `${tag}${day}:${k}`, day, at, municipality, point, takeMs });
   }
   return calls.sort((a, b) => a.at - b.at);
 }

@@ -8,7 +8,7 @@ import { rng } from './random';
 
 const hourly = normalised(HOTLINE_HOURLY);
 
-export function planHotline(seed: number, day: number, dayStart: number, timezone: string, callsPerDay: number): MetricIn[] {
+export function planHotline(seed: number, day: number, dayStart: number, timezone: string, callsPerDay: number, tag = ''): MetricIn[] {
   const r = rng(seed, 'hotline', day);
   const weekday = HOTLINE_WEEKDAY[localParts(dayStart + 12 * HOUR, timezone).weekday]!;
   const count = r.poisson(callsPerDay * weekday);
@@ -19,7 +19,7 @@ export function planHotline(seed: number, day: number, dayStart: number, timezon
     const busy = HOTLINE_HOURLY[hour]! / 1.9;
     const wait = Math.round(r.lognormal(25 + 60 * busy, 0.7));
     const missed = r.chance(Math.min(0.5, 0.01 + wait / 3000));
-    calls.push({ key: METRICS.hotlineCall, at, value: wait, labels: { outcome: missed ? 'missed' : 'answered' }, id: `sim:hl:${day}:${k}` });
+    calls.push({ key: METRICS.hotlineCall, at, value: wait, labels: { outcome: missed ? 'missed' : 'answered' }, id: `sim:hl:${tag}${day}:${k}` });
   }
   return calls.sort((a, b) => Number(a.at) - Number(b.at));
 }

@@ -37,7 +37,7 @@ function area(center: [number, number], r: Random, [min, max]: [number, number])
   return { type: 'Polygon', coordinates: [ring] };
 }
 
-export function planIncidents(seed: number, day: number, dayStart: number, timezone: string, places: Places, reference: Reference): IncidentPlan[] {
+export function planIncidents(seed: number, day: number, dayStart: number, timezone: string, places: Places, reference: Reference, tag = ''): IncidentPlan[] {
   const r = rng(seed, 'incidents', day);
   const month = localParts(dayStart + 12 * HOUR, timezone).month - 1;
   const plans: IncidentPlan[] = [];
@@ -53,7 +53,7 @@ export function planIncidents(seed: number, day: number, dayStart: number, timez
       const place = reference.municipalityById.get(municipality)!.name_ru;
       plans.push({
         reportedAt, resolvedAt: Math.round(reportedAt + duration),
-        item: { id: `sim-i-${day}-${kind.type}-${k}`, type: kind.type, severity, municipality, lon: at[0], lat: at[1],
+        item: { id: `sim-i-${tag}${day}-${kind.type}-${k}`, type: kind.type, severity, municipality, lon: at[0], lat: at[1],
           ...(kind.areaKm ? { area: area(at, r, kind.areaKm) } : {}), title: `${typeName}: ${place}`, reportedAt },
       });
     }

@@ -1,6 +1,7 @@
 // The simulator of the republic: an ordinary producer. It plans each day from (seed, day), backfills history on first
 // start (and fills any gap after a stop), then reports changes as they happen, all through the ingest pipeline.
 import { SIMULATOR_SOURCE } from '../ingest/sources';
+import { guardedIngest } from './guarded-ingest';
 import type { Config } from '../config/config';
 import type { Reference } from '../reference/load';
 import type { Ingest } from '../ingest/pipeline';
@@ -10,7 +11,7 @@ import { DAY, HOUR, MINUTE, dayNumber, dayStart, localParts } from '../domain/ti
 import { METRICS } from '../domain/metric-names';
 import { TimeHeap } from './heap';
 import { createPlaces } from './places';
-import { appealAt, appealTransitions, municipalitySlowness, planAppeals, type AppealPlan } from './appeals';
+import { appealAt, appealLagDays, appealTransitions, municipalitySlowness, planAppeals, type AppealPlan } from './appeals';
 import { incidentAt, planIncidents, type IncidentPlan } from './incidents';
 import { planHotline } from './hotline';
 import { createFleetSim, type FleetSim } from './fleet';
@@ -18,6 +19,7 @@ import { modelledArrivalMs, planCalls, type PlannedCall } from './calls';
 import { createContainerSim } from './containers';
 import { rng } from './random';
 import { DEPARTMENT_STEP, departmentSamples } from './departments';
+import { generationTag, planGeneration, planSettings } from './generation';
 
 const SOURCE = SIMULATOR_SOURCE;
 const HOTLINE_CALLS_PER_DAY = 75;
@@ -45,6 +47,10 @@ function chunks<T>(items: T[], size = CHUNK): T[][] {
 
 export function createSimulator({ config, reference, ingest, store, now, log }: SimulatorDeps) {
   const { seed, teams, sites, backfillDays } = config.sim;
+  const sink = guardedIngest(ingest, SOURCE, now, log);
+  /** the plan's generation: a new one when the seed, the boundaries or the time zone differ from the database's */
+  let tag = '';
+  let regenerated = false;
   const tz = config.timezone;
   const places = createPlaces(reference);
   const slowness = municipalitySlowness(seed, places.ids);
@@ -75,9 +81,9 @@ export function createSimulator({ config, reference, ingest, store, now, log }: 
   function planDay(day: number, from: number, to: number): { appeals: AppealIn[]; incidents: IncidentIn[]; metrics: MetricIn[] } {
     const start = dayStart(day * DAY + 12 * HOUR, tz);
     const planned: Planned[] = [
-      ...planAppeals(seed, day, start, tz, reference, places, slowness).map((plan) => ({ kind: 'appeal' as const, plan })),
-      ...planIncidents(seed, day, start, tz, places, reference).map((plan) => ({ kind: 'incident' as const, plan })),
-      ...planHotline(seed, day, start, tz, HOTLINE_CALLS_PER_DAY).map((item) => ({ kind: 'hotline' as const, item })),
+      ...planAppeals(seed, day, start, tz, reference, places, slowness, tag).map((plan) => ({ kind: 'appeal' as const, plan })),
+      ...planIncidents(seed, day, start, tz, places, reference, tag).map((plan) => ({ kind: 'incident' as const, plan })),
+      ...planHotline(seed, day, start, tz, HOTLINE_CALLS_PER_DAY, tag).map((item) => ({ kind: 'hotline' as const, item })),
     ];
     const out = { appeals: [] as AppealIn[], incidents: [] as IncidentIn[], metrics: [] as MetricIn[] };
     for (const p of planned) {
@@ -97,9 +103,9 @@ export function createSimulator({ config, reference, ingest, store, now, log }: 
   }
 
   function send(out: { appeals: AppealIn[]; incidents: IncidentIn[]; metrics: MetricIn[] }): void {
-    for (const c of chunks(out.appeals)) ingest.appeals(c, SOURCE);
-    for (const c of chunks(out.incidents)) ingest.incidents(c, SOURCE);
-    for (const c of chunks(out.metrics)) ingest.metrics(c, SOURCE);
+    for (const c of chunks(out.appeals)) sink.send('appeals', c);
+    for (const c of chunks(out.incidents)) sink.send('incidents', c);
+    for (const c of chunks(out.metrics)) sink.send('metrics', c);
   }
 
   /** the planned calls of each local day, kept for the days the live fleet still needs */
@@ -107,7 +113,7 @@ export function createSimulator({ config, reference, ingest, store, now, log }: 
   function callsOfDay(day: number, withPoints = true): PlannedCall[] {
     const kept = callPlans.get(day);
     if (kept) return kept;
-    const plan = planCalls(seed, day, dayStart(day * DAY + 12 * HOUR, tz), population, places, withPoints);
+    const plan = planCalls(seed, day, dayStart(day * DAY + 12 * HOUR, tz), population, places, withPoints, tag);
     if (withPoints) {
       callPlans.set(day, plan);
       for (const d of callPlans.keys()) if (d < day - 1) callPlans.delete(d);
@@ -136,7 +142,8 @@ export function createSimulator({ config, reference, ingest, store, now, log }: 
     }
     if (daysAgo > 49) return out;
     for (const c of callsOfDay(day, daysAgo <= 8)) {
-      if (c.at <= t) out.push({ key: METRICS.emsCall, at: c.at, value: 1, municipality: c.municipality, id: `sim:call:${c.id}` });
+      // calls before the last run's end are stored already (under the old generation's ids after a change of plan)
+      if (c.at <= t && c.at > until) out.push({ key: METRICS.emsCall, at: c.at, value: 1, municipality: c.municipality, id: `sim:call:${c.id}` });
       // arrivals of calls the last run's fleet took are that run's to record: modelling them here would change the past
       if (daysAgo > 8 || c.at <= until) continue;
       const arrival = Math.round(modelledArrivalMs(c, reference) / 1000);
@@ -147,11 +154,16 @@ export function createSimulator({ config, reference, ingest, store, now, log }: 
 
   async function backfill(t: number): Promise<void> {
     const until = Number(store.metrics.getMeta('sim.until')) || 0;
+    const { generation, changed } = planGeneration(store, planSettings(seed, tz, reference));
+    tag = generationTag(generation);
+    regenerated = changed.length > 0 && until > 0;
+    if (regenerated) log('simulator: its settings changed since this database was made; the stored past stays as it is and the simulator continues from its last run under new ids', { changed });
     const from = Math.max(until, t - backfillDays * DAY);
     const first = dayNumber(from, tz);
     const today = dayNumber(t, tz);
-    // appeals answered long after they arrive (30-day deadlines): re-plan far enough back to queue their later changes
-    const replanFrom = Math.min(first, today - 120);
+    // appeals answered long after they arrive (30-day deadlines): re-plan far enough back to queue all their later changes
+    // (not after a change of plan: the old plan's appeals are the old settings' to finish, never rewritten)
+    const replanFrom = regenerated ? first : Math.min(first, today - appealLagDays(reference));
     const began = Date.now();
     let count = 0;
     for (let day = replanFrom; day <= today; day++) {
@@ -161,7 +173,7 @@ export function createSimulator({ config, reference, ingest, store, now, log }: 
       send(out);
       if (day % 20 === 0) await new Promise((resolve) => setImmediate(resolve));
     }
-    for (const c of chunks(departments(from, t))) ingest.metrics(c, SOURCE);
+    for (const c of chunks(departments(from, t))) sink.send('metrics', c);
     store.metrics.setMeta('sim.until', String(t));
     log('simulator: history filled', { fromDay: new Date(from).toISOString(), days: today - first + 1, appeals: count,
       seconds: Number(((Date.now() - began) / 1000).toFixed(1)) });
@@ -182,16 +194,16 @@ export function createSimulator({ config, reference, ingest, store, now, log }: 
     if (fleet) {
       const step = fleet.step(t, callsIn(lastFleetStep, t));
       lastFleetStep = t;
-      if (step.positions.length) ingest.positions(step.positions, SOURCE);
-      if (step.metrics.length) ingest.metrics(step.metrics, SOURCE);
+      if (step.positions.length) sink.send('positions', step.positions);
+      if (step.metrics.length) sink.send('metrics', step.metrics);
     }
     if (t - lastContainerStep >= MINUTE) {
       lastContainerStep = t;
       const changed: ContainerIn[] = containers.step(t);
-      for (const c of chunks(changed)) ingest.containers(c, SOURCE);
+      for (const c of chunks(changed)) sink.send('containers', c);
     }
     const due = departments(t - DEPARTMENT_STEP, t);
-    if (due.length) ingest.metrics(due, SOURCE);
+    if (due.length) sink.send('metrics', due);
     if (t - lastMark >= MINUTE) { lastMark = t; store.metrics.setMeta('sim.until', String(t)); }
   }
 
@@ -202,18 +214,20 @@ export function createSimulator({ config, reference, ingest, store, now, log }: 
       lastTick = t;
       const known = new Map(store.containers.all().filter((s) => s.id.startsWith('sim-c-')).map((s) => [s.id, s]));
       const registrations = containers.init(known, t);
-      for (const c of chunks(registrations)) ingest.containers(c, SOURCE);
+      for (const c of chunks(registrations)) sink.send('containers', c);
       lastContainerStep = t;
       fleet = createFleetSim(seed, teams, reference, places, tz, t);
       fleet.warmUp(callsIn);
       lastFleetStep = t;
       const first = fleet.step(t, []);
-      ingest.positions(first.positions, SOURCE);
+      sink.send('positions', first.positions);
       log('simulator: live', { sites: containers.count, newSites: registrations.length, teams: fleet.teamCount });
       timer = setInterval(() => {
         try { tick(); } catch (e) { log('simulator tick failed', { error: (e as Error).stack }); }
       }, 1000);
     },
+    /** items the pipeline refused (skipped, logged): shown at /healthz */
+    refusals: () => sink.stats,
     /** one step by hand (tests drive the simulator with their own clock) */
     tick,
     stop(): void {
