@@ -45,7 +45,10 @@ describe('the wall (default geodata)', () => {
     expect(await bigNumber(page, 'fleet')).toBeGreaterThan(0);
     expect(await page.locator('[data-panel="containers"]').innerText()).toMatch(/\d[\d\s\u00a0\u202f]*\d/);
     // the last-year comparison is there (372 days of history)
-    expect(await page.locator('[data-panel="fleet"] .change').innerText()).toMatch(/к прошлому году/);
+    expect(await page.locator('[data-panel="fleet"] .change').first().innerText()).toMatch(/к прошлому году/);
+    // appeals and ambulance calls against their usual value for this weekday and hour (six weeks of history)
+    expect(await page.locator('[data-panel="appeals-today"] .headline .usual').innerText()).toMatch(/обычно \d/);
+    expect(await page.locator('[data-panel="fleet"] .usual').innerText()).toMatch(/обычно \d/);
 
     // wait until the map has drawn the live layers, then read its pixels
     await until(async () => (await diagnostics(page)).mapFrames > 3 && (await diagnostics(page)).containerSites > 20_000, 20_000);
