@@ -14,3 +14,7 @@ export const METRICS = {
 } as const;
 
 export const ARRIVAL_TARGET_MINUTES = 20;
+
+/** meta key: from when the stored history is complete, set by a producer that backfills it (the simulator): before
+ *  it only stragglers exist (appeals re-planned for their later changes), so no baseline week starts earlier */
+export const HISTORY_SINCE = 'history.since';

@@ -24,6 +24,9 @@ export const ChannelsFile = Type.Object({
     dailyVolume: Type.Number({ minimum: 0 }),
     municipalities: Type.Optional(Type.Array(Id, { minItems: 1 })),
     deadlineSource: Type.Optional(Type.String()),
+    /** when the simulator's appeals of the channel come: around the clock (online channels) or in the hotline's
+     *  working hours and days (a channel people phone) */
+    schedule: Type.Optional(Type.Union([Type.Literal('always'), Type.Literal('hotline')])),
   }), { minItems: 1 }),
 });
 

@@ -3,7 +3,7 @@
 import type { Reference } from '../reference/load';
 import type { AppealIn } from '../ingest/schemas';
 import { HOUR, MINUTE, localParts } from '../domain/time';
-import { APPEAL_HOURLY, APPEAL_WEEKDAY, normalised } from './profiles';
+import { APPEAL_HOURLY, APPEAL_WEEKDAY, HOTLINE_HOURLY, HOTLINE_WEEKDAY, normalised } from './profiles';
 import { rng } from './random';
 import type { Places } from './places';
 
@@ -20,7 +20,11 @@ export interface AppealPlan {
   closedAt: number | null;
 }
 
-const hourly = normalised(APPEAL_HOURLY);
+// online channels around the clock; a channel people phone in the hotline's hours and days, as its calls come
+const SCHEDULES = {
+  always: { hourly: normalised(APPEAL_HOURLY), weekday: APPEAL_WEEKDAY },
+  hotline: { hourly: normalised(HOTLINE_HOURLY), weekday: HOTLINE_WEEKDAY },
+};
 
 /** How slow each municipality answers (1 = typical); fixed per seed so the ranking means something. */
 export function municipalitySlowness(seed: number, ids: readonly string[]): Map<string, number> {
@@ -32,14 +36,14 @@ export function planAppeals(seed: number, day: number, dayStart: number, timezon
   places: Places, slowness: Map<string, number>, tag = ''): AppealPlan[] {
   const r = rng(seed, 'appeals', day);
   const parts = localParts(dayStart + 12 * HOUR, timezone);
-  const weekday = APPEAL_WEEKDAY[parts.weekday]!;
   const month = parts.month - 1;
   const categoryWeights = reference.categories.map((c) => c.share * c.season[month]!);
   const plans: AppealPlan[] = [];
   for (const channel of reference.channels) {
-    const count = r.poisson(channel.dailyVolume * weekday);
+    const schedule = SCHEDULES[channel.schedule ?? 'always'];
+    const count = r.poisson(channel.dailyVolume * schedule.weekday[parts.weekday]!);
     for (let k = 0; k < count; k++) {
-      const receivedAt = dayStart + Math.floor((r.weighted(hourly) + r.next()) * HOUR);
+      const receivedAt = dayStart + Math.floor((r.weighted(schedule.hourly) + r.next()) * HOUR);
       const category = reference.categories[r.weighted(categoryWeights)]!;
       const municipality = places.municipality(r, channel.municipalities);
       const [lon, lat] = places.pointIn(municipality, r);

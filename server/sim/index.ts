@@ -8,7 +8,7 @@ import type { Ingest } from '../ingest/pipeline';
 import type { Store } from '../store';
 import type { AppealIn, ContainerIn, IncidentIn, MetricIn } from '../ingest/schemas';
 import { DAY, HOUR, MINUTE, dayNumber, dayStart, localParts } from '../domain/time';
-import { METRICS } from '../domain/metric-names';
+import { HISTORY_SINCE, METRICS } from '../domain/metric-names';
 import { TimeHeap } from './heap';
 import { createPlaces } from './places';
 import { appealAt, appealLagDays, appealTransitions, municipalitySlowness, planAppeals, type AppealPlan } from './appeals';
@@ -159,6 +159,8 @@ export function createSimulator({ config, reference, ingest, store, now, log }: 
     regenerated = changed.length > 0 && until > 0;
     if (regenerated) log('simulator: its settings changed since this database was made; the stored past stays as it is and the simulator continues from its last run under new ids', { changed });
     const from = Math.max(until, t - backfillDays * DAY);
+    // history is complete from the first backfill's start (earlier rows are appeals re-planned for their later changes)
+    if (!store.metrics.getMeta(HISTORY_SINCE)) store.metrics.setMeta(HISTORY_SINCE, String(from));
     const first = dayNumber(from, tz);
     const today = dayNumber(t, tz);
     // appeals answered long after they arrive (30-day deadlines): re-plan far enough back to queue all their later changes

@@ -76,6 +76,9 @@ describe.skipIf(!hasGeo)('the wall on the real geodata (../shared/geo)', () => {
     const noise = differingShare(quiet0, quiet1);
     expect(differingShare(quiet1, heated), `heat of the new appeals (noise ${noise})`).toBeGreaterThan(noise + 0.0008);
     await saveScreenshot(page, 'wall-laptop-1366x768.png');
+    // on the laptop a tap on a panel's i keeps what its figures count open (issue 15)
+    await page.locator('[data-panel="deadlines"] .explain-btn').click();
+    expect(await page.locator('[data-panel="deadlines"] [data-explain="open"]').innerText()).toMatch(/считает[\s\S]*срок ответа по которым истёк/i);
     expect(wall.external).toEqual([]);
     await wall.context.close();
   });

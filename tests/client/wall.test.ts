@@ -49,6 +49,12 @@ describe('the wall (default geodata)', () => {
     // appeals and ambulance calls against their usual value for this weekday and hour (six weeks of history)
     expect(await page.locator('[data-panel="appeals-today"] .headline .usual').innerText()).toMatch(/обычно \d/);
     expect(await page.locator('[data-panel="fleet"] .usual').innerText()).toMatch(/обычно \d/);
+    // past the ceiling is a part of overdue, and says so
+    expect(await page.locator('[data-panel="deadlines"] [data-figure="past-ceiling"]').innerText()).toMatch(/из них сверх предельного срока: \d/);
+    // every panel of figures carries their definitions (shown on hover)
+    for (const kind of ['appeals-today', 'deadlines', 'fleet', 'containers', 'hotline', 'municipality-ranking', 'appeals-timeline', 'map']) {
+      expect(await page.locator(`[data-panel="${kind}"]`).first().getAttribute('data-defined'), kind).toBe('true');
+    }
 
     // wait until the map has drawn the live layers, then read its pixels
     await until(async () => (await diagnostics(page)).mapFrames > 3 && (await diagnostics(page)).containerSites > 20_000, 20_000);

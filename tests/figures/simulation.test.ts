@@ -10,6 +10,9 @@ import { loadReference } from '../../server/reference/load';
 import { createPlaces } from '../../server/sim/places';
 import { createContainerSim } from '../../server/sim/containers';
 import { departmentSamples } from '../../server/sim/departments';
+import { municipalitySlowness, planAppeals } from '../../server/sim/appeals';
+import { planHotline } from '../../server/sim/hotline';
+import { dayStart, localParts } from '../../server/domain/time';
 import { DAY, HOUR, MINUTE, dayNumber } from '../../server/domain/time';
 
 const env = { SITROOM_SIM: 'on', SITROOM_SIM_SEED: '11', SITROOM_SIM_BACKFILL_DAYS: '9', SITROOM_SIM_SITES: '800', SITROOM_SIM_TEAMS: '120' };
@@ -83,6 +86,45 @@ describe('operators\' service', () => {
     const days = [...serviced.entries()].sort((a, b) => a[0] - b[0]).slice(1, 8).map(([, n]) => n);
     expect(days).toHaveLength(7);
     expect(Math.max(...days) / Math.min(...days)).toBeLessThan(1.15);
+  });
+});
+
+describe('a short history', () => {
+  it('gives no usual value rather than a false mark (appeals re-planned for their answers are not a history)', async () => {
+    const t = await startApp({ listen: false, env: { ...env, SITROOM_SIM_BACKFILL_DAYS: '8' }, autoStart: true, clock: manualClock(Date.parse('2026-11-23T07:00:00Z')) });
+    try {
+      const s = t.app.sitroom.jobs.summary(0);
+      expect(s.appeals.total.usual).toBeNull();
+      expect(s.appeals.byChannel.every((c) => c.usual === null)).toBe(true);
+      expect(s.appeals.hourly.usual).toBeNull();
+    } finally { await t.close(); }
+  }, 300_000);
+});
+
+describe('the hotline', () => {
+  it('takes calls and hotline appeals on one schedule: none at night, few on Sundays (appeals came all night before)', () => {
+    const config = loadConfig({});
+    const reference = loadReference(config.dataDir, null, {});
+    const places = createPlaces(reference);
+    const slowness = municipalitySlowness(5, places.ids);
+    const night = (t: number) => { const h = localParts(t, TZ).hour; return h < 7 || h >= 19; };
+    let appeals = 0, nightAppeals = 0, calls = 0, nightCalls = 0;
+    const byWeekday = new Map<number, number>();
+    for (let k = 0; k < 14; k++) {
+      const t = Date.parse('2026-11-02T07:00:00Z') + k * DAY;
+      const day = dayNumber(t, TZ), start = dayStart(t, TZ);
+      const hotline = planAppeals(5, day, start, TZ, reference, places, slowness).filter((a) => a.channel === 'hotline');
+      const phoned = planHotline(5, day, start, TZ, 75);
+      appeals += hotline.length; nightAppeals += hotline.filter((a) => night(a.receivedAt)).length;
+      calls += phoned.length; nightCalls += phoned.filter((c) => night(Number(c.at))).length;
+      const wd = localParts(t, TZ).weekday;
+      byWeekday.set(wd, (byWeekday.get(wd) ?? 0) + hotline.length);
+    }
+    expect(appeals).toBeGreaterThan(700);
+    expect(calls).toBeGreaterThan(700);
+    expect(nightAppeals).toBe(0);
+    expect(nightCalls).toBe(0);
+    expect(byWeekday.get(0)! * 3).toBeLessThan(byWeekday.get(1)!);
   });
 });
 

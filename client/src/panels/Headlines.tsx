@@ -24,7 +24,8 @@ export function Headlines(_: PanelProps) {
     return d ? <span className="hl-foot" data-footnote={id}>{d.short ?? d.counts}</span> : null;
   };
   return (
-    <PanelFrame kind="headlines" streams={STREAMS} title={fmt.t('panel.headlines')}>
+    <PanelFrame kind="headlines" streams={STREAMS} title={fmt.t('panel.headlines')}
+      figures={['appeals.total', 'deadlines.onTimeShare', 'fleet.onDuty', 'containers.servicedTodayShare', 'appeals.byCategory']}>
       {s && ref ? <div className="headlines">
         <div className="hl-tiles">
           <div className="hl-tile" data-figure="appeals">

@@ -54,7 +54,7 @@ export function MapPanel({ options }: PanelProps) {
 
   const on = (l: MapLayer) => layers.includes(l);
   return (
-    <PanelFrame kind="map" streams={streams} title={fmt.t('panel.map')}>
+    <PanelFrame kind="map" streams={streams} title={fmt.t('panel.map')} figures={['appeals.byMunicipality', 'fleet.status', 'containers.overflowing', 'incidents.active']}>
       <div className="map-box" ref={box} key={generation} />
       {focus && <div className="map-focus" data-focus={focus.id}>◎ {fmt.lang === 'ru' ? focus.label_ru : focus.label_en}</div>}
       {error && <div className="map-error">{error}</div>}

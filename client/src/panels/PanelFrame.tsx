@@ -24,19 +24,21 @@ function useDefinitions(figures: readonly string[]): FigureText[] {
   return figures.flatMap((f) => (all?.[f] ? [all[f]![lang]] : []));
 }
 
-/** What the panel's figures count, over which window, against what: on hover everywhere, and a ⓘ that stays open on
- *  a tap where people work with the wall (the laptop layout, the console's preview). */
-function Explain({ defs, open, toggle }: { defs: FigureText[]; open: boolean; toggle(): void }) {
+/** What the panel's figures count, over which window, against what: on hover everywhere, and an i that keeps it open
+ *  on a tap where people work with the wall (the laptop layout). */
+function ExplainButton({ open, toggle }: { open: boolean; toggle(): void }) {
   const fmt = useFmt();
-  const interactive = useWall((s) => s.layout?.id === 'laptop');
-  if (!interactive || !defs.length) return null;
-  return <>
-    <button type="button" className="explain-btn" aria-expanded={open} aria-label={fmt.t('explain')} onClick={toggle}>i</button>
-    {open && <dl className="explain" data-explain="open" onClick={toggle}>
+  return <button type="button" className="explain-btn" aria-expanded={open} aria-label={fmt.t('explain')} onClick={toggle}>i</button>;
+}
+
+function ExplainBox({ defs, toggle }: { defs: FigureText[]; toggle(): void }) {
+  const fmt = useFmt();
+  return (
+    <dl className="explain" data-explain="open" onClick={toggle}>
       {defs.map((d, k) => <div key={k}><dt>{fmt.t('defCounts')}</dt><dd>{d.counts}</dd><dt>{fmt.t('defWindow')}</dt><dd>{d.window}</dd>
         <dt>{fmt.t('defCompared')}</dt><dd>{d.compared}</dd></div>)}
-    </dl>}
-  </>;
+    </dl>
+  );
 }
 
 export function PanelFrame({ kind, streams, title, children, className, staleAlso, figures = [] }:
@@ -48,14 +50,17 @@ export function PanelFrame({ kind, streams, title, children, className, staleAls
   const stale = useWall((s) => isStale(s, streams)) || staleAlso === true;
   const defs = useDefinitions(figures);
   const [open, setOpen] = useState(false);
+  const explains = useWall((s) => s.layout?.id === 'laptop') && defs.length > 0;
+  const toggle = () => setOpen(!open);
   const hover = defs.map((d) => `${d.counts}. ${d.window}. ${d.compared}.`).join('\n');
   return (
     <section className={`panel panel-${kind} ${className ?? ''}`} data-panel={kind} data-stale={String(stale)}
       title={hover || undefined} data-defined={defs.length ? 'true' : 'false'}>
       <header className="panel-head">
-        <h2>{title}<Explain defs={defs} open={open} toggle={() => setOpen(!open)} /></h2>
+        <h2>{title}{explains && <ExplainButton open={open} toggle={toggle} />}</h2>
         <Freshness streams={streams} stale={stale} />
       </header>
+      {explains && open && <ExplainBox defs={defs} toggle={toggle} />}
       <div className="panel-body">{children}</div>
     </section>
   );

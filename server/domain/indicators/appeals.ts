@@ -23,8 +23,8 @@ function countsOf(c: IndicatorContext): Record<Dim, DimCounts> {
 
 /** Per local hour of the baseline weekdays (whole days): the usual count and range, behind today's curve. */
 function hourlyUsual(c: IndicatorContext): AppealsHourlyUsual | null {
-  const oldest = c.store.appeals.oldestAt();
-  const starts = oldest === null ? [] : c.baseline.starts.filter((s) => s >= oldest);
+  const usable = new Set(windowsSince(c, c.store.appeals.oldestAt()).map(([from]) => from));
+  const starts = c.baseline.starts.filter((s) => usable.has(s));
   if (starts.length < 3) return null;
   const days = starts.map((start) => c.store.appeals.hourly(start, start + 24 * HOUR));
   const hours = Array.from({ length: 24 }, (_, h) => days.map((d) => d[h]!).sort((x, y) => x - y));

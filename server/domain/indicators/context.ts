@@ -4,6 +4,7 @@ import type { Reference } from '../../reference/load';
 import type { Hub } from '../../hub/hub';
 import { DAY, dayKey, dayStart } from '../time';
 import { baselineDays, usualOf, type BaselineDays, type Usual } from '../baseline';
+import { HISTORY_SINCE } from '../metric-names';
 
 export interface IndicatorContext {
   store: Store;
@@ -42,8 +43,13 @@ export function sameTimeWindows(c: IndicatorContext) {
 }
 
 /** The baseline windows the store has data for: a week before the first record would count as zero, not unknown. */
-export const windowsSince = (c: IndicatorContext, oldest: number | null): [number, number][] =>
-  (oldest === null ? [] : c.baseline.windows.filter(([from]) => from >= oldest));
+export function windowsSince(c: IndicatorContext, oldest: number | null): [number, number][] {
+  if (oldest === null) return [];
+  // a producer that fills history (the simulator) says from when it is complete: before that only stragglers exist
+  const complete = Math.max(oldest, Number(c.store.metrics.getMeta(HISTORY_SINCE)) || 0);
+  return c.baseline.windows.filter(([from]) => from >= complete);
+}
+
 
 /** A figure's usual value over the baseline weeks since `oldest`, each week's value read by `valueIn`. */
 export function usualFor(c: IndicatorContext, today: number, oldest: number | null, valueIn: (from: number, to: number) => number): Usual | null {
