@@ -10,7 +10,7 @@ import { loadReference } from '../../server/reference/load';
 import { createPlaces } from '../../server/sim/places';
 import { createContainerSim } from '../../server/sim/containers';
 import { departmentSamples } from '../../server/sim/departments';
-import { municipalitySlowness, planAppeals } from '../../server/sim/appeals';
+import { appealLagDays, appealTransitions, municipalitySlowness, planAppeals } from '../../server/sim/appeals';
 import { planHotline } from '../../server/sim/hotline';
 import { dayStart, localParts } from '../../server/domain/time';
 import { DAY, HOUR, MINUTE, dayNumber } from '../../server/domain/time';
@@ -86,6 +86,43 @@ describe('operators\' service', () => {
     const days = [...serviced.entries()].sort((a, b) => a[0] - b[0]).slice(1, 8).map(([, n]) => n);
     expect(days).toHaveLength(7);
     expect(Math.max(...days) / Math.min(...days)).toBeLessThan(1.15);
+  });
+});
+
+describe('after a stop', () => {
+  it('container sites catch up on the services of the time the server was down (they used to skip it)', async () => {
+    const dir = tempDir();
+    const clock = manualClock(Date.parse('2026-11-23T04:00:00Z'));
+    try {
+      let t = await startApp({ dir: dir.dir, listen: false, env, autoStart: true, clock });
+      await t.close();
+      const stoppedAt = clock.now();
+      clock.advance(2 * DAY);
+      t = await startApp({ dir: dir.dir, listen: false, env, autoStart: true, clock });
+      try {
+        const sites = t.app.sitroom.hub.sites();
+        const servicedDuringStop = sites.filter((x) => x.servicedAt !== null && x.servicedAt > stoppedAt).length;
+        // city sites are on daily routes: most of them were serviced in two days
+        expect(servicedDuringStop / sites.length).toBeGreaterThan(0.5);
+      } finally { await t.close(); }
+    } finally { dir.remove(); }
+  }, 300_000);
+
+  it('every planned change of an appeal falls within the days a restart re-plans (answers later than 120 days were lost)', () => {
+    const config = loadConfig({});
+    const reference = loadReference(config.dataDir, null, {});
+    const places = createPlaces(reference);
+    const slowness = municipalitySlowness(9, places.ids);
+    const lag = appealLagDays(reference);
+    let worst = 0;
+    for (let k = 0; k < 6; k++) {
+      const t = Date.parse('2026-06-01T07:00:00Z') + k * DAY;
+      for (const a of planAppeals(9, dayNumber(t, TZ), dayStart(t, TZ), TZ, reference, places, slowness)) {
+        worst = Math.max(worst, Math.max(...appealTransitions(a)) - a.receivedAt);
+      }
+    }
+    expect(worst).toBeGreaterThan(60 * DAY);
+    expect(worst).toBeLessThanOrEqual((lag - 1) * DAY);
   });
 });
 
