@@ -99,6 +99,7 @@ export const readRoutes: FastifyPluginAsyncTypebox<ReadRoutesOptions> = async (a
 
   app.get('/api/appeals', { config: { role: 'operator' }, schema: { querystring: Type.Object({
     since: Type.Optional(Type.String({ description: 'received since (ISO-8601 or epoch ms)' })),
+    until: Type.Optional(Type.String({ description: 'received at or before (ISO-8601 or epoch ms): with since, a window in the past' })),
     municipality: Type.Optional(Type.String()),
     category: Type.Optional(Type.String()),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, default: 100 })),
@@ -109,6 +110,8 @@ export const readRoutes: FastifyPluginAsyncTypebox<ReadRoutesOptions> = async (a
     const q = req.query;
     const since = q.since === undefined ? null : parseTime(q.since);
     if (q.since !== undefined && since === null) return bad('since', 'unreadable time');
+    const until = q.until === undefined ? null : parseTime(q.until);
+    if (q.until !== undefined && until === null) return bad('until', 'unreadable time');
     if (q.municipality && !o.reference.municipalityById.has(q.municipality)) return bad('municipality', `unknown "${q.municipality}"`);
     if (q.category && !o.reference.categoryById.has(q.category)) return bad('category', `unknown "${q.category}"`);
     let cursor: { at: number; id: string } | null = null;
@@ -118,7 +121,8 @@ export const readRoutes: FastifyPluginAsyncTypebox<ReadRoutesOptions> = async (a
       cursor = { at: Number(at), id: id.join(':') };
     }
     const limit = q.limit ?? 100;
-    const rows = o.store.appeals.list({ since, municipality: q.municipality ?? null, category: q.category ?? null, limit, cursor });
+    const rows = o.store.appeals.list({ since, municipality: q.municipality ?? null, category: q.category ?? null, limit, cursor,
+      ...(until !== null ? { until } : {}) });
     const last = rows[rows.length - 1];
     return {
       items: rows.map((a) => ({ ...appealView(a), source: a.source, inWorkAt: a.inWorkAt })),

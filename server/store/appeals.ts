@@ -25,6 +25,12 @@ export interface AppealListQuery {
   since: number | null; municipality: string | null; category: string | null; limit: number; cursor: { at: number; id: string } | null;
   /** only appeals whose source starts with this (open311: for the public Open311 list) */
   sourcePrefix?: string;
+  /** received at or before this time (the end of a window) */
+  until?: number;
+  /** only open (unanswered, not closed) or only closed appeals */
+  closed?: boolean;
+  /** rows to skip (a page of a window) */
+  offset?: number;
 }
 
 export function appealStore(db: Db) {
@@ -98,10 +104,12 @@ export function appealStore(db: Db) {
       if (q.municipality) { where.push('municipality = ?'); args.push(q.municipality); }
       if (q.category) { where.push('category = ?'); args.push(q.category); }
       if (q.sourcePrefix) { where.push("substr(source, 1, ?) = ?"); args.push(q.sourcePrefix.length, q.sourcePrefix); }
+      if (q.until !== undefined) { where.push('received_at <= ?'); args.push(q.until); }
+      if (q.closed !== undefined) where.push(q.closed ? "status = 'closed'" : "status <> 'closed'");
       if (q.cursor) { where.push('(received_at < ? OR (received_at = ? AND id < ?))'); args.push(q.cursor.at, q.cursor.at, q.cursor.id); }
       const sql = `SELECT * FROM appeals ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-        ORDER BY received_at DESC, id DESC LIMIT ?`;
-      return db.prepare<(string | number)[], AppealRow>(sql).all(...args, q.limit).map(fromRow);
+        ORDER BY received_at DESC, id DESC LIMIT ? OFFSET ?`;
+      return db.prepare<(string | number)[], AppealRow>(sql).all(...args, q.limit, q.offset ?? 0).map(fromRow);
     },
     daily: db.prepare<[string, string, string], { day: string; key: string; count: number }>(
       'SELECT day, key, count FROM appeal_daily WHERE dim = ? AND day >= ? AND day <= ? ORDER BY day'),

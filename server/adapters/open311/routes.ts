@@ -136,10 +136,16 @@ export const open311Routes: FastifyPluginAsync<Open311Options> = async (app, o) 
       const code = q['service_code'];
       if (code !== undefined && !o.reference.categoryById.has(code)) throw new Open311Failure(400, 404, `service_code: unknown service "${code}"`);
       const wanted = q['service_request_id']?.split(',').map((s) => s.trim()).filter(Boolean);
+      const page = q['page'] === undefined ? 1 : Number(q['page']);
+      if (!Number.isInteger(page) || page < 1 || page > 1_000_000) throw new Open311Failure(400, 400, 'page: expected a whole number from 1');
+      // the window's newest first, at most 1,000 a page: the filters go into the query, so a window in the past, or
+      // one with more than 1,000 requests, is answered in full page by page (before, the 1,000 newest since start_date
+      // were filtered afterwards, and a past window came back empty)
       const rows = wanted ? wanted.slice(0, MAX_REQUESTS).flatMap((id) => lookup(id) ?? [])
-        : o.store.appeals.list({ since: start ?? end - DEFAULT_SPAN, municipality: null, category: code ?? null, limit: MAX_REQUESTS, cursor: null,
-          ...(o.publicList === 'open311' ? { sourcePrefix: OPEN311_SOURCE } : {}) })
-          .filter((a) => a.receivedAt <= end && (!status || (a.status === 'closed') === (status === 'closed')));
+        .filter((a) => !status || (a.status === 'closed') === (status === 'closed'))
+        : o.store.appeals.list({ since: start ?? end - DEFAULT_SPAN, until: end, municipality: null, category: code ?? null,
+          limit: MAX_REQUESTS, offset: (page - 1) * MAX_REQUESTS, cursor: null,
+          ...(status ? { closed: status === 'closed' } : {}), ...(o.publicList === 'open311' ? { sourcePrefix: OPEN311_SOURCE } : {}) });
       return answer(reply, f, 'service_requests', 'request', rows.map(asRequest));
     }));
 
