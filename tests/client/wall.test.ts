@@ -163,7 +163,8 @@ describe('the wall (default geodata)', () => {
     const heat = page.locator('[data-panel="metric-gauge"]');
     expect(await heat.innerText()).toMatch(/Buildings with heating[\s\S]*\d+(\.\d+)?%[\s\S]*measured \d\d:\d\d[\s\S]*vs 24 h earlier/i);
     // a department pushes a new value through the native metrics endpoint: the stat shows it, red below its critical threshold
-    const res = await post('metrics', { metrics: [{ key: 'roads.snow_plows_on_line', at: Date.now(), value: 123 }] });
+    // measured a few minutes ahead: the simulator's own sample at the next 10-minute mark must not replace it mid-test
+    const res = await post('metrics', { metrics: [{ key: 'roads.snow_plows_on_line', at: Date.now() + 5 * 60_000, value: 123 }] });
     expect(res.status).toBe(200);
     const stat = page.locator('[data-panel="metric-stat"] [data-metric="roads.snow_plows_on_line"]');
     expect(await until(async () => (await stat.getAttribute('data-value')) === '123', 15_000, 250)).toBe(true);
