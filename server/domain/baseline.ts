@@ -6,21 +6,10 @@
 import { DAY, dayKey, dayStart } from './time';
 import { median } from './stats';
 import type { Calendar } from './calendar';
+import type { Usual } from '../protocol/summary';
 
 export const BASELINE_WEEKS = 6;
 export const BASELINE_LOOKBACK_WEEKS = 10;
-
-export interface Usual {
-  /** the median of the weeks' values */
-  usual: number;
-  /** the usual range: the weeks' values without the highest and the lowest (all of them when fewer than five) */
-  low: number;
-  high: number;
-  /** how many weeks it is built from */
-  weeks: number;
-  /** outside the usual range (by more than √usual); null inside it, and on a holiday (nothing is usual then) */
-  flag: 'above' | 'below' | null;
-}
 
 export interface BaselineDays {
   /** [start, end) of the same stretch of each ordinary same weekday, newest first */

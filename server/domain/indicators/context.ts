@@ -3,7 +3,8 @@ import type { Store } from '../../store';
 import type { Reference } from '../../reference/load';
 import type { Hub } from '../../hub/hub';
 import { DAY, dayKey, dayStart } from '../time';
-import { baselineDays, usualOf, type BaselineDays, type Usual } from '../baseline';
+import { baselineDays, usualOf, type BaselineDays } from '../baseline';
+import type { Usual } from '../../protocol/summary';
 import { HISTORY_SINCE } from '../metric-names';
 
 export interface IndicatorContext {
