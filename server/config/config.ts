@@ -2,6 +2,7 @@
 // A bad value stops the start with a message naming the variable.
 import { Type, type Static } from '@sinclair/typebox';
 import { Value, ValuePointer } from '@sinclair/typebox/value';
+import { ID_PATTERN } from '../ingest/limits';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 
@@ -68,7 +69,7 @@ export const ConfigSchema = Type.Object({
     networks: Type.Array(Type.String({ pattern: '^[0-9a-fA-F.:]+(/\\d{1,3})?$' })),
     speedUnit: Type.Union([Type.Literal('kn'), Type.Literal('kmh'), Type.Literal('mps'), Type.Literal('mph')]),
     /** devices bound to vehicles (device=vehicle), each optionally with its own speed unit (device=vehicle:kmh) */
-    devices: Type.Array(Type.Object({ id: Type.String({ minLength: 12, maxLength: 128 }), vehicle: Type.String({ minLength: 1, maxLength: 200, pattern: '^[^\\u0000-\\u001F\\u007F-\\u009F]+$' }),
+    devices: Type.Array(Type.Object({ id: Type.String({ minLength: 12, maxLength: 128 }), vehicle: Type.String({ minLength: 1, maxLength: 200, pattern: ID_PATTERN }),
       speedUnit: Type.Optional(Type.Union([Type.Literal('kn'), Type.Literal('kmh'), Type.Literal('mps'), Type.Literal('mph')])) })),
   }),
   sim: Type.Object({

@@ -53,12 +53,13 @@ export function dayNumber(t: number, tz: string): number {
 export const EARLIEST_TIME = Date.UTC(2000, 0, 1);
 export const LATEST_TIME = Date.UTC(2100, 0, 1);
 export const TIME_RANGE = 'from 2000-01-01 to 2100-01-01';
+export const inTimeRange = (t: number): boolean => t >= EARLIEST_TIME && t < LATEST_TIME;
 
 /** Accepts epoch ms, epoch seconds (told apart by size) or an ISO-8601 string with a zone, within TIME_RANGE; null
  *  when unreadable or out of range. */
 export function parseTime(v: unknown): number | null {
   const t = readTime(v);
-  return t !== null && t >= EARLIEST_TIME && t < LATEST_TIME ? t : null;
+  return t !== null && inTimeRange(t) ? t : null;
 }
 
 function readTime(v: unknown): number | null {

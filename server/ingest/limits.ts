@@ -27,8 +27,7 @@ export const LIMITS = {
   pendingPairings: 1000,
 } as const;
 
-/** Times outside this range are refused everywhere: server/domain/time.ts parseTime. */
-export { EARLIEST_TIME, LATEST_TIME, TIME_RANGE } from '../domain/time';
+// Times outside 2000-01-01..2100-01-01 are refused everywhere: server/domain/time.ts (inTimeRange, parseTime).
 
 /** Characters no id may hold: C0 and C1 controls (U+0000 breaks XML answers, others break logs and terminals). */
 // eslint-disable-next-line no-control-regex

@@ -2,7 +2,7 @@
 // (id, lat, lon, timestamp, speed in knots, bearing, ...) and the JSON of Traccar Client 9+ (device_id, location.coords,
 // speed in m/s, negative values meaning unknown). Either becomes one position for the ingest pipeline.
 import type { PositionIn } from '../../ingest/schemas';
-import { EARLIEST_TIME, LATEST_TIME, TIME_RANGE } from '../../domain/time';
+import { inTimeRange, TIME_RANGE } from '../../domain/time';
 
 export type SpeedUnit = 'kn' | 'kmh' | 'mps' | 'mph';
 const TO_KMH: Record<SpeedUnit, number> = { kn: 1.852, kmh: 1, mps: 3.6, mph: 1.609344 };
@@ -24,7 +24,7 @@ function num(v: unknown, field: string): number | undefined {
 /** epoch seconds or milliseconds (told apart by size), ISO-8601, or "yyyy-MM-dd HH:mm:ss" (UTC, as Traccar reads it) */
 export function parseTimestamp(v: unknown, field = 'timestamp'): number {
   const t = readTimestamp(v);
-  if (t !== null && t >= EARLIEST_TIME && t < LATEST_TIME) return t;
+  if (t !== null && inTimeRange(t)) return t;
   throw bad(field, `expected epoch seconds or milliseconds, ISO-8601 or yyyy-MM-dd HH:mm:ss, ${TIME_RANGE}`);
 }
 
