@@ -10,7 +10,7 @@ import { MIN_DEVICE_ID, type Devices } from './devices';
 const DeviceInfo = Type.Object({
   id: Type.String({ description: 'the registration, not the device id' }), label: Type.String(), vehicle: Type.String(),
   origin: Type.String({ description: 'config, admin or auto' }), createdAt: Type.Number(), createdBy: Type.String(),
-  revokedAt: Type.Union([Type.Number(), Type.Null()]), lastFixAt: Type.Union([Type.Number(), Type.Null()]),
+  revokedAt: Type.Union([Type.Number(), Type.Null()]), lastFixAt: Type.Union([Type.Number(), Type.Null()]), lastHeardAt: Type.Union([Type.Number(), Type.Null()]),
 });
 const security = [{ bearer: [] }];
 const admin = { role: 'admin' } as const;

@@ -10,7 +10,7 @@ import { sha256 } from './secrets';
 
 export interface DeviceInfo {
   id: string; label: string; vehicle: string; origin: DeviceRow['origin']; createdAt: number; createdBy: string;
-  revokedAt: number | null; lastFixAt: number | null;
+  revokedAt: number | null; lastFixAt: number | null; lastHeardAt: number | null;
 }
 export interface DeviceBinding { id: string; vehicle: string }
 export interface DeviceOptions { rows: DeviceStore; now: () => number; autoRegister: boolean }
@@ -21,14 +21,14 @@ export const newDeviceId = (): string => randomBytes(15).toString('base64url');
 export const MIN_DEVICE_ID = 12;
 
 const info = (r: DeviceRow): DeviceInfo => ({ id: r.id, label: r.label, vehicle: r.vehicle, origin: r.origin, createdAt: r.created_at,
-  createdBy: r.created_by, revokedAt: r.revoked_at, lastFixAt: r.last_fix_at });
+  createdBy: r.created_by, revokedAt: r.revoked_at, lastFixAt: r.last_fix_at, lastHeardAt: r.last_heard_at });
 
 export function createDevices(o: DeviceOptions) {
   const lastWritten = new Map<string, number>();
   function insert(device: string, vehicle: string, label: string, origin: DeviceRow['origin'], by: string): DeviceRow {
     const hash = sha256(device);
     const row: DeviceRow = { id: `dev-${hash.slice(0, 10)}`, hash, label, vehicle, origin, created_at: o.now(), created_by: by,
-      revoked_at: null, last_fix_at: null };
+      revoked_at: null, last_fix_at: null, last_heard_at: null };
     o.rows.insert(row);
     return row;
   }
@@ -45,12 +45,13 @@ export function createDevices(o: DeviceOptions) {
       if (row) return row.revoked_at === null ? { id: row.id, vehicle: row.vehicle } : null;
       return autoRegister(device);
     },
-    /** the device's last fix, for the admin's list (written at most once a minute per device) */
-    fixed(id: string): void {
-      const t = o.now();
-      if ((lastWritten.get(id) ?? -Infinity) > t - 60_000) return;
-      lastWritten.set(id, t);
-      o.rows.fixed(id, t);
+    /** the device's last fix or report without a position, for the admin's list (written at most once a minute per
+     * device and kind) */
+    heard(id: string, withPosition: boolean): void {
+      const t = o.now(), key = `${withPosition ? 'fix' : 'heard'}:${id}`;
+      if ((lastWritten.get(key) ?? -Infinity) > t - 60_000) return;
+      lastWritten.set(key, t);
+      if (withPosition) o.rows.fixed(id, t); else o.rows.heard(id, t);
     },
     /** SITROOM_OSMAND_DEVICES at each start (idempotent): a listed device not yet known is registered. */
     ensure(device: string, vehicle: string): void {

@@ -57,12 +57,15 @@ export const readRoutes: FastifyPluginAsyncTypebox<ReadRoutesOptions> = async (a
     reply.type('application/json; charset=utf-8').send(summaryBytes);
   });
 
-  app.get('/api/vehicles', { config: { role: 'operator' }, schema: {} }, async () => collection(
-    o.hub.vehicles().filter((v) => v.lon !== null && v.lat !== null).map((v) => ({
+  app.get('/api/vehicles', { config: { role: 'operator' }, schema: {} }, async () => {
+    const heard = o.store.fleet.heardTimes();
+    const iso = (t: number | null | undefined) => (t ? new Date(t).toISOString() : null);
+    return collection(o.hub.vehicles().filter((v) => v.lon !== null && v.lat !== null).map((v) => ({
       type: 'Feature', id: v.id, geometry: point(v.lon!, v.lat!),
       properties: { id: v.id, callsign: v.callsign, substation: v.substation, status: v.status, speedKmh: v.speedKmh,
-        heading: v.heading, fixAt: v.fixAt && new Date(v.fixAt).toISOString() },
-    })), { time: o.now() }));
+        heading: v.heading, fixAt: iso(v.fixAt), heardAt: iso(heard.get(v.id) ?? v.fixAt) },
+    })), { time: o.now() });
+  });
 
   app.get('/api/incidents', { config: { role: 'operator' }, schema: { querystring: Type.Object({
     since: Type.Optional(Type.String({ description: 'reported since (ISO-8601 or epoch); default: active and last 24 h' })),

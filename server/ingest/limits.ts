@@ -6,6 +6,8 @@ export const LIMITS = {
   containerBatchItems: 50_000,
   /** entities in one FIWARE request (batch update, upsert or notification) */
   fiwareEntities: 10_000,
+  /** instances of one NGSI-LD multi-attribute (one per datasetId: separate sensors of one container) */
+  fiwareInstances: 100,
   /** vertices of one ring of an incident area, and of all its rings together */
   ringVertices: 10_000,
   areaVertices: 20_000,

@@ -18,7 +18,7 @@ import { METRICS } from '../domain/metric-names';
 import { nearestMunicipality } from '../reference/nearest';
 
 const BUILT_IN_METRICS = new Set<string>(Object.values(METRICS));
-import { OutsideRegion, type NormaliseContext } from './normalize/common';
+import { OutsideRegion, time, type NormaliseContext } from './normalize/common';
 
 export interface IngestResult {
   accepted: number; created: number; updated: number; time: number;
@@ -147,6 +147,16 @@ export function createIngest({ store, hub, reference, now, timezone, outOfRegion
       });
       store.afterCommit(() => hub.applyVehicles(moved, c.now));
       return done('positions', items.length, created, c.now);
+    },
+
+    /** A tracker reported without a position (cell towers or Wi-Fi only): the vehicle was heard from, its place and
+     *  its fix time stay. The simulator leaves a vehicle its device reports for, as after a fix. */
+    heard(vehicle: string, at: string, source: string): IngestResult {
+      const c = ctx(source);
+      const t = time(fieldsOf('positions', 0), 'at', at, c.now);
+      const known = store.transaction(() => store.fleet.heard(vehicle, t));
+      store.afterCommit(() => deviceFixAt.set(vehicle, c.now));
+      return done('heard', known ? 1 : 0, 0, c.now);
     },
 
     containers(items: readonly ContainerIn[], source: string): IngestResult {

@@ -5,6 +5,7 @@ import type { Db } from './database';
 export interface DeviceRow {
   id: string; hash: string; label: string; vehicle: string; origin: 'config' | 'admin' | 'auto';
   created_at: number; created_by: string; revoked_at: number | null; last_fix_at: number | null;
+  last_heard_at: number | null;
 }
 
 export function deviceStore(db: Db) {
@@ -12,9 +13,10 @@ export function deviceStore(db: Db) {
   const byHash = db.prepare<[string], DeviceRow>('SELECT * FROM devices WHERE hash = ?');
   const byId = db.prepare<[string], DeviceRow>('SELECT * FROM devices WHERE id = ?');
   const insert = db.prepare(`INSERT INTO devices VALUES (@id, @hash, @label, @vehicle, @origin, @created_at, @created_by,
-    @revoked_at, @last_fix_at)`);
+    @revoked_at, @last_fix_at, @last_heard_at)`);
   const revoke = db.prepare('UPDATE devices SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL');
-  const fixed = db.prepare('UPDATE devices SET last_fix_at = ? WHERE id = ?');
+  const fixed = db.prepare('UPDATE devices SET last_fix_at = ?, last_heard_at = ? WHERE id = ?');
+  const heard = db.prepare('UPDATE devices SET last_heard_at = ? WHERE id = ?');
   const autoCount = db.prepare<[], { n: number }>("SELECT count(*) AS n FROM devices WHERE origin = 'auto' AND revoked_at IS NULL");
   return {
     all: () => all.all(),
@@ -22,7 +24,8 @@ export function deviceStore(db: Db) {
     byId: (id: string) => byId.get(id) ?? null,
     insert: (row: DeviceRow) => { insert.run(row); },
     revoke: (id: string, at: number) => revoke.run(at, id).changes === 1,
-    fixed: (id: string, at: number) => { fixed.run(at, id); },
+    fixed: (id: string, at: number) => { fixed.run(at, at, id); },
+    heard: (id: string, at: number) => { heard.run(at, id); },
     autoRegistered: () => autoCount.get()?.n ?? 0,
   };
 }

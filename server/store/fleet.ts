@@ -15,10 +15,14 @@ const fromRow = (r: VehicleRow): VehicleRecord => ({
 
 export function fleetStore(db: Db) {
   const all = db.prepare<[], VehicleRow>('SELECT * FROM vehicles ORDER BY rowid');
-  const put = db.prepare(`INSERT INTO vehicles VALUES (@id, @callsign, @substation, @status, @lon, @lat, @speedKmh, @heading,
-    @fixAt, @updatedAt) ON CONFLICT (id) DO UPDATE SET callsign = excluded.callsign, substation = excluded.substation,
+  // heard_at is the newest of the fixes and the position-less reports: a fix older than a report does not move it back
+  const put = db.prepare(`INSERT INTO vehicles (id, callsign, substation, status, lon, lat, speed_kmh, heading, fix_at, updated_at,
+    heard_at) VALUES (@id, @callsign, @substation, @status, @lon, @lat, @speedKmh, @heading, @fixAt, @updatedAt, @fixAt)
+    ON CONFLICT (id) DO UPDATE SET callsign = excluded.callsign, substation = excluded.substation,
     status = excluded.status, lon = excluded.lon, lat = excluded.lat, speed_kmh = excluded.speed_kmh, heading = excluded.heading,
-    fix_at = excluded.fix_at, updated_at = excluded.updated_at`);
+    fix_at = excluded.fix_at, updated_at = excluded.updated_at, heard_at = max(coalesce(heard_at, 0), coalesce(excluded.fix_at, 0))`);
+  const heard = db.prepare('UPDATE vehicles SET heard_at = max(coalesce(heard_at, 0), ?) WHERE id = ?');
+  const heardAll = db.prepare<[], { id: string; heard_at: number | null }>('SELECT id, heard_at FROM vehicles');
   const addPosition = db.prepare(`INSERT INTO positions VALUES (@vehicle, @at, @lon, @lat, @speedKmh, @heading, @status,
     @accuracyM, @source, @attributes) ON CONFLICT (vehicle, at) DO UPDATE SET lon = excluded.lon, lat = excluded.lat,
     speed_kmh = excluded.speed_kmh, heading = excluded.heading, status = excluded.status, accuracy_m = excluded.accuracy_m,
@@ -36,6 +40,10 @@ export function fleetStore(db: Db) {
       addPosition.run({ ...p, attributes: p.attributes ? JSON.stringify(p.attributes) : null });
     },
     track: (vehicle: string, since: number, limit: number) => track.all(vehicle, since, limit),
+    /** a report without a position: the vehicle was heard from at this time; false when there is no such vehicle */
+    heard: (vehicle: string, at: number): boolean => heard.run(at, vehicle).changes === 1,
+    /** when each vehicle was last heard from (a fix or a report without a position) */
+    heardTimes: (): Map<string, number> => new Map(heardAll.all().flatMap((r) => (r.heard_at === null ? [] : [[r.id, r.heard_at] as const]))),
     positionCount: () => count.get()?.n ?? 0,
     prune: (before: number) => prune.run(before).changes,
     /** a producer brought this vehicle into being (the per-producer cap counts these) */

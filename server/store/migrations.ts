@@ -122,4 +122,12 @@ export const MIGRATIONS: readonly string[] = [
   `
   CREATE INDEX appeals_due ON appeals (due_at);
   `,
+  // 7: a tracker may report without a position (cell towers or Wi-Fi only): the vehicle and the device keep when they
+  // were last heard from, apart from the time of their last position
+  `
+  ALTER TABLE vehicles ADD COLUMN heard_at INTEGER;
+  UPDATE vehicles SET heard_at = fix_at;
+  ALTER TABLE devices ADD COLUMN last_heard_at INTEGER;
+  UPDATE devices SET last_heard_at = last_fix_at;
+  `,
 ];

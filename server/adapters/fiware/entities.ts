@@ -1,11 +1,11 @@
 // FIWARE entities in any of the four representations, read into one flat shape: NGSI-v2 keyValues ({attr: value}),
 // NGSI-v2 normalized ({attr: {type, value, metadata}}), NGSI-LD normalized ({attr: {type: Property|GeoProperty|
 // Relationship, value|object}}, @context, urn:ngsi-ld: ids) and NGSI-LD concise ({attr: value} or {value}/{object}).
+// How one attribute is read is in attributes.ts.
 import { CONTROL_CHARACTERS, LIMITS } from '../../ingest/limits';
+import { FiwareRefused, isObject, readAttribute, shortTerm } from './attributes';
 
-export class FiwareRefused extends Error {
-  constructor(readonly field: string, message: string) { super(`${field}: ${message}`); }
-}
+export { FiwareRefused };
 
 export const WASTE_TYPES = ['WasteContainer', 'WasteContainerIsle', 'WasteContainerModel'] as const;
 export type WasteType = (typeof WASTE_TYPES)[number];
@@ -13,48 +13,44 @@ export type WasteType = (typeof WASTE_TYPES)[number];
 export interface FlatEntity {
   id: string;
   type: WasteType;
-  /** attribute name → plain value (a Relationship's object, a GeoProperty's GeoJSON) */
+  /** attribute name → plain value (a Relationship's object, a GeoProperty's GeoJSON, a typed literal's @value) */
   attrs: Record<string, unknown>;
+  /** the newest NGSI-LD observedAt among the attributes: when the readings were taken */
+  observedAt: number | null;
   /** where the entity was in the request, for error messages (entities/3) */
   path: string;
 }
 
-const META_KEYS = new Set(['id', 'type', '@context']);
-const LD_KINDS = new Set(['Property', 'GeoProperty', 'Relationship', 'LanguageProperty', 'ListProperty', 'VocabProperty']);
-const GEOJSON_TYPES = new Set(['Point', 'MultiPoint', 'LineString', 'MultiLineString', 'Polygon', 'MultiPolygon']);
+const META_KEYS = new Set(['id', 'type', '@context', 'scope', 'createdAt', 'modifiedAt']);
 
-/** An attribute's plain value, whatever the representation wrapped it in. */
-export function plain(v: unknown): unknown {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) return v;
-  const o = v as Record<string, unknown>;
-  if (typeof o['type'] === 'string' && GEOJSON_TYPES.has(o['type']) && 'coordinates' in o) return o; // GeoJSON as is
-  if ('object' in o) return o['object']; // an NGSI-LD Relationship (normalized or concise)
-  if ('value' in o) return plain(o['value']); // NGSI-v2 normalized, NGSI-LD Property/GeoProperty (normalized or concise)
-  if ('languageMap' in o) return o['languageMap'];
-  if (typeof o['type'] === 'string' && LD_KINDS.has(o['type'])) return null;
-  return o;
-}
-
-/** The short type name: NGSI-LD may send the full URI of the Smart Data Model type. */
-function shortType(t: string): string {
-  return t.split(/[/#:]/).pop() ?? t;
+function checkedId(e: Record<string, unknown>, path: string): string {
+  const id = e['id'];
+  if (typeof id !== 'string' || !id.trim()) throw new FiwareRefused(`${path}/id`, 'required (a string)');
+  if (id.length > 200) throw new FiwareRefused(`${path}/id`, 'longer than 200 characters');
+  if (CONTROL_CHARACTERS.test(id)) throw new FiwareRefused(`${path}/id`, 'holds a control character');
+  return id.trim();
 }
 
 export function flatten(raw: unknown, path: string): FlatEntity {
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new FiwareRefused(path, 'expected an entity object');
-  const e = raw as Record<string, unknown>;
-  if (typeof e['id'] !== 'string' || !e['id'].trim()) throw new FiwareRefused(`${path}/id`, 'required (a string)');
-  if (e['id'].length > 200) throw new FiwareRefused(`${path}/id`, 'longer than 200 characters');
-  if (CONTROL_CHARACTERS.test(e['id'])) throw new FiwareRefused(`${path}/id`, 'holds a control character');
-  if (typeof e['type'] !== 'string') throw new FiwareRefused(`${path}/type`, 'required (a string)');
-  const type = shortType(e['type']);
+  if (!isObject(raw)) throw new FiwareRefused(path, 'expected an entity object');
+  const id = checkedId(raw, path);
+  if (typeof raw['type'] !== 'string') throw new FiwareRefused(`${path}/type`, 'required (a string)');
+  const type = shortTerm(raw['type']);
   if (!(WASTE_TYPES as readonly string[]).includes(type)) {
-    throw new FiwareRefused(`${path}/type`, `"${e['type']}" is not one of ${WASTE_TYPES.join(', ')}`);
+    throw new FiwareRefused(`${path}/type`, `"${raw['type']}" is not one of ${WASTE_TYPES.join(', ')}`);
   }
   const attrs: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(e)) if (!META_KEYS.has(k)) attrs[k.split(/[/#]/).pop()!] = plain(v);
-  return { id: e['id'].trim(), type: type as WasteType, attrs, path };
+  let observedAt: number | null = null;
+  for (const [k, v] of Object.entries(raw)) {
+    if (META_KEYS.has(k)) continue;
+    const name = k.split(/[/#]/).pop()!;
+    const reading = readAttribute(v, `${path}/${name}`);
+    attrs[name] = reading.value;
+    if (reading.observedAt !== null && (observedAt === null || reading.observedAt > observedAt)) observedAt = reading.observedAt;
+  }
+  return { id, type: type as WasteType, attrs, observedAt, path };
 }
+
 
 /** [lon, lat] of a GeoJSON Point, or the mean of a Polygon's outer ring. */
 export function pointOf(v: unknown, field: string): { lon: number; lat: number } | null {

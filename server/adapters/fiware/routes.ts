@@ -1,20 +1,23 @@
 // FIWARE context-broker interfaces for waste containers, key in Authorization: Bearer (a broker's subscription can
 // send it through httpCustom headers / receiverInfo):
-//   POST /v2/op/update                        NGSI-v2 batch update {actionType, entities}         → 204
-//   POST /ngsi-ld/v1/entityOperations/upsert  NGSI-LD batch upsert [entities]                    → 201 [created ids] | 204
-//   POST /ngsi/notify                         a broker's notification {subscriptionId, data: []} → 204
-// Errors in each API's own shape: NGSI-v2 {error, description}; NGSI-LD problem details {type, title, detail}.
-import type { FastifyPluginAsync, FastifyReply } from 'fastify';
+//   POST /v2/op/update                        NGSI-v2 batch update {actionType, entities}   → 204 (all or nothing)
+//   POST /ngsi-ld/v1/entityOperations/upsert  NGSI-LD batch upsert [entities]              → 201 [created ids] | 204 |
+//                                             207 {success, errors} (the good entities are kept)
+//   POST /ngsi/notify                         a broker's notification {subscriptionId, data} → 204 | 207 (the same)
+// Every answer that is not a success is in the API's own error shape: NGSI-v2 {error, description}; NGSI-LD (and
+// notifications) problem details {type, title, detail, status}, including 401, 404, 413, 415 and 429.
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { ProducerKeys } from '../../access/producer-keys';
 import { RATE_LIMITED, requireProducer } from '../../access/guard';
 import { FiwareRefused } from './entities';
 import type { WasteReceiver } from './apply';
+import { batchResult, errorBody, errorReply, safeJson } from './answers';
 
 export interface FiwareRoutesOptions { waste: WasteReceiver; keys: ProducerKeys; bodyLimit: number }
 
-const LD_BAD_REQUEST = 'https://uri.etsi.org/ngsi-ld/errors/BadRequestData';
 const tags = ['standards'];
 const security = [{ bearer: [] }];
+const JSON_TYPES = /^application\/(ld\+)?json(\s*;|$)/i;
 
 export const fiwareRoutes: FastifyPluginAsync<FiwareRoutesOptions> = async (app, o) => {
   requireProducer(app, o.keys);
@@ -24,23 +27,40 @@ export const fiwareRoutes: FastifyPluginAsync<FiwareRoutesOptions> = async (app,
       done(Object.assign(new Error(`body: not valid JSON (${(e as Error).message})`), { statusCode: 400 }), undefined);
     }
   });
+  const ld = (url: string) => !url.startsWith('/v2/');
+  // a body NGSI does not define is refused before it is read
+  app.addHook('preParsing', async (req, reply) => {
+    const type = req.headers['content-type'];
+    if (req.method === 'POST' && !(typeof type === 'string' && JSON_TYPES.test(type))) {
+      return errorReply(reply, ld(req.url), 415, `content-type: ${type ?? 'none'} is not accepted; send application/json or application/ld+json`);
+    }
+  });
   // errors before a handler runs (unreadable JSON, a body over the limit) in the API's own shape too
   app.setErrorHandler((error: { statusCode?: number; message: string }, req, reply) => {
     const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
     if (status === 500) req.log.error(error);
     const detail = status === 500 ? 'internal error; see the server log' : error.message.startsWith('body') ? error.message : `body: ${error.message}`;
-    return req.url.startsWith('/ngsi-ld/') ? ldError(reply, status, detail) : v2Error(reply, status, detail);
+    return errorReply(reply, ld(req.url), status, detail);
   });
+  // what the shared guards answer (401 without a key, 429 over the rate) in the API's own shape
+  app.addHook('onSend', async (req, reply, payload) => {
+    if (reply.statusCode < 400 || typeof payload !== 'string' || /problem\+json/.test(String(reply.getHeader('content-type')))) return payload;
+    const body = safeJson(payload);
+    if (!body || typeof body['message'] !== 'string' || 'description' in body) return payload;
+    const shaped = errorBody(ld(req.url), reply.statusCode, body['message']);
+    reply.type(ld(req.url) ? 'application/problem+json' : 'application/json; charset=utf-8');
+    return JSON.stringify(shaped);
+  });
+  // the rest of each API's paths (a broker probing GET /ngsi-ld/v1/entities) answer 404 in its shape, not the wall's
+  // (a route of its own: the wall's static files already take every other GET)
+  const elsewhere = (api: string, offered: string) => (req: FastifyRequest, reply: FastifyReply) =>
+    errorReply(reply, api === 'ld', 404, `${req.method} ${req.url.split('?')[0]}: not offered here; this server takes ${offered}`);
+  app.all('/ngsi-ld/*', { schema: { hide: true } }, elsewhere('ld', 'POST /ngsi-ld/v1/entityOperations/upsert and POST /ngsi/notify'));
+  app.all('/v2/*', { schema: { hide: true } }, elsewhere('v2', 'POST /v2/op/update and POST /ngsi/notify'));
 
-  function v2Error(reply: FastifyReply, status: number, description: string) {
-    return reply.code(status).send({ error: status === 413 ? 'RequestEntityTooLarge' : status === 400 ? 'BadRequest' : 'InternalError', description });
-  }
-  function ldError(reply: FastifyReply, status: number, detail: string) {
-    return reply.code(status).type('application/problem+json').send({ type: LD_BAD_REQUEST, title: status === 413 ? 'Payload too large' : 'Bad request data', detail, status });
-  }
-  function run(reply: FastifyReply, ld: boolean, fn: () => unknown) {
+  function run(reply: FastifyReply, isLd: boolean, fn: () => unknown) {
     try { return fn(); } catch (e) {
-      if (e instanceof FiwareRefused) return ld ? ldError(reply, 400, e.message) : v2Error(reply, 400, e.message);
+      if (e instanceof FiwareRefused) return errorReply(reply, isLd, 400, e.message);
       throw e;
     }
   }
@@ -66,7 +86,8 @@ export const fiwareRoutes: FastifyPluginAsync<FiwareRoutesOptions> = async (app,
     schema: { tags, security, summary: 'NGSI-LD batch upsert of waste entities (normalized or concise, with @context)' },
   }, async (req, reply) => run(reply, true, () => {
     if (!Array.isArray(req.body) || !req.body.length) throw new FiwareRefused('body', 'expected a non-empty array of entities');
-    const out = o.waste.apply(req.body, source(req.producer!.name, 'ld'), 'body');
+    const out = o.waste.applyEach(req.body, source(req.producer!.name, 'ld'), 'body');
+    if (out.errors.length) return reply.code(207).send(batchResult(out));
     return out.created.length ? reply.code(201).send(out.created) : reply.code(204).send();
   }));
 
@@ -75,12 +96,14 @@ export const fiwareRoutes: FastifyPluginAsync<FiwareRoutesOptions> = async (app,
     schema: { tags, security, summary: "A context broker's notification (NGSI-v2 or NGSI-LD) carrying waste entities" },
   }, async (req, reply) => {
     const body = req.body as { data?: unknown; subscriptionId?: unknown; type?: unknown } | null;
-    const ld = typeof body === 'object' && body !== null && body.type === 'Notification';
-    return run(reply, ld, () => {
+    const isLd = typeof body === 'object' && body !== null && body.type === 'Notification';
+    return run(reply, isLd, () => {
       if (typeof body !== 'object' || body === null || !Array.isArray(body.data)) throw new FiwareRefused('data', 'expected {subscriptionId, data: [entities]}');
       if (typeof body.subscriptionId !== 'string') throw new FiwareRefused('subscriptionId', 'required (a string)');
-      if (body.data.length) o.waste.apply(body.data, source(req.producer!.name, `notify:${body.subscriptionId.slice(0, 80)}`), 'data');
-      return reply.code(204).send();
+      if (!body.data.length) return reply.code(204).send();
+      // one bad sensor must not hold the broker's other entities back: they are kept, and the answer says which failed
+      const out = o.waste.applyEach(body.data, source(req.producer!.name, `notify:${body.subscriptionId.slice(0, 80)}`), 'data');
+      return out.errors.length ? reply.code(207).send(batchResult(out)) : reply.code(204).send();
     });
   });
 };

@@ -12,7 +12,9 @@ export class OsmandFailure extends Error {
 }
 const bad = (field: string, message: string) => new OsmandFailure(400, field, message);
 
-export interface OsmandFix { device: string; position: Omit<PositionIn, 'vehicle'>; variant: 'query' | 'json' }
+/** A fix, or a report without a position (position null: cell towers or Wi-Fi only, which OsmAnd devices send; `at`
+ *  is when the device was heard from). */
+export interface OsmandFix { device: string; position: Omit<PositionIn, 'vehicle'> | null; at: string; variant: 'query' | 'json' }
 
 function num(v: unknown, field: string): number | undefined {
   if (v === undefined || v === null || v === '') return undefined;
@@ -74,11 +76,13 @@ export function parseQueryFix(q: Record<string, unknown>, unitOf: (device: strin
     const [a, b] = String(q['location']).split(',');
     lat = num(a, 'location'); lon = num(b, 'location');
   }
+  const at = new Date(q['timestamp'] === undefined ? now : parseTimestamp(q['timestamp'])).toISOString();
+  if (lat === undefined && lon === undefined) return { device, variant: 'query', position: null, at };
   const p = coords(lat, lon);
   const speed = num(q['speed'], 'speed');
   const accuracy = num(q['accuracy'], 'accuracy');
-  return { device, variant: 'query', position: {
-    at: new Date(q['timestamp'] === undefined ? now : parseTimestamp(q['timestamp'])).toISOString(), ...p,
+  return { device, variant: 'query', at, position: {
+    at, ...p,
     ...(speed !== undefined && speed >= 0 ? { speedKmh: Math.min(400, speed * TO_KMH[unitOf(device)]) } : {}),
     ...(heading(num(q['bearing'] ?? q['heading'], 'bearing')) !== undefined ? { heading: heading(num(q['bearing'] ?? q['heading'], 'bearing'))! } : {}),
     ...(accuracy !== undefined && accuracy >= 0 ? { accuracyM: accuracy } : {}),
@@ -96,19 +100,21 @@ export function parseJsonFix(body: unknown): OsmandFix {
   if (!device) throw bad('device_id', 'required');
   const location = b['location'] as Record<string, unknown> | undefined;
   if (typeof location !== 'object' || location === null) throw bad('location', 'required');
-  const c = location['coords'] as Record<string, unknown> | undefined;
-  if (typeof c !== 'object' || c === null) throw bad('location/coords', 'required');
+  if (location['timestamp'] === undefined) throw bad('location/timestamp', 'required');
+  const at = new Date(parseTimestamp(location['timestamp'], 'location/timestamp')).toISOString();
+  const c = (location['coords'] ?? {}) as Record<string, unknown>;
+  if (typeof c !== 'object' || c === null || Array.isArray(c)) throw bad('location/coords', 'expected an object');
   const lat = num(c['latitude'], 'location/coords/latitude'), lon = num(c['longitude'], 'location/coords/longitude');
+  if (lat === undefined && lon === undefined) return { device, variant: 'json', position: null, at };
   if (lat === undefined) throw bad('location/coords/latitude', 'required');
   if (lon === undefined) throw bad('location/coords/longitude', 'required');
   if (lat < -90 || lat > 90) throw bad('location/coords/latitude', `out of range: ${lat}`);
   if (lon < -180 || lon > 180) throw bad('location/coords/longitude', `out of range: ${lon}`);
-  if (location['timestamp'] === undefined) throw bad('location/timestamp', 'required');
   const speed = num(c['speed'], 'location/coords/speed');
   const accuracy = num(c['accuracy'], 'location/coords/accuracy');
   const h = heading(num(c['heading'], 'location/coords/heading'));
-  return { device, variant: 'json', position: {
-    at: new Date(parseTimestamp(location['timestamp'], 'location/timestamp')).toISOString(), lat, lon,
+  return { device, variant: 'json', at, position: {
+    at, lat, lon,
     ...(speed !== undefined && speed >= 0 ? { speedKmh: Math.min(400, speed * TO_KMH.mps) } : {}),
     ...(h !== undefined ? { heading: h } : {}),
     ...(accuracy !== undefined && accuracy >= 0 ? { accuracyM: accuracy } : {}),

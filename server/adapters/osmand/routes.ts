@@ -1,5 +1,5 @@
 // OsmAnd / Traccar Client positions at /osmand (and at / on SITROOM_OSMAND_PORT): one fix per request, answered 200
-// with an empty body. The device id is the tracker's credential: only a registered device moves a vehicle, and only
+// with an empty body. A report without lat and lon (cell towers or Wi-Fi only) is accepted as "heard, no position". The device id is the tracker's credential: only a registered device moves a vehicle, and only
 // the one it is bound to (server/access/devices.ts). An unregistered id gets the same answer whatever it is (400 for
 // the query variant, 404 for JSON), so answers never tell which ids or vehicles exist.
 import { BlockList, isIPv4 } from 'node:net';
@@ -44,8 +44,11 @@ export const osmandRoutes: FastifyPluginAsync<OsmandOptions> = async (app, o) =>
       : parseQueryFix({ ...(req.query as Record<string, unknown>), ...((req.body ?? {}) as Record<string, unknown>) }, unitOf, o.now());
     const device = o.devices.resolve(fix.device);
     if (!device) throw new OsmandFailure(fix.variant === 'json' ? 404 : 400, isJson ? 'device_id' : 'id', NOT_REGISTERED);
-    o.ingest.positions([{ vehicle: device.vehicle, ...fix.position }], `${OSMAND_SOURCE}${device.id}`);
-    o.devices.fixed(device.id);
+    const source = `${OSMAND_SOURCE}${device.id}`;
+    // a report without a position is still news: the device is alive (answered 200, so it does not retry it forever)
+    if (fix.position) o.ingest.positions([{ vehicle: device.vehicle, ...fix.position }], source);
+    else o.ingest.heard(device.vehicle, fix.at, source);
+    o.devices.heard(device.id, fix.position !== null);
   }
 
   function handle(req: FastifyRequest, reply: FastifyReply) {

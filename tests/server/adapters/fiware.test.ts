@@ -122,11 +122,14 @@ describe('FIWARE waste containers', () => {
       expect(res.json()).toMatchObject({ error: 'BadRequest' });
       expect(res.json().description).toMatch(description);
     }
+    // an NGSI-LD batch answers entity by entity (207); with no good entity, nothing is stored
     const ld = await post('/ngsi-ld/v1/entityOperations/upsert', [{ ...good, fillingLevel: { type: 'Property', value: 'full' } }], 'application/ld+json');
-    expect(ld.statusCode).toBe(400);
-    expect(ld.headers['content-type']).toMatch(/application\/problem\+json/);
-    expect(ld.json()).toMatchObject({ type: 'https://uri.etsi.org/ngsi-ld/errors/BadRequestData' });
-    expect(ld.json().detail).toMatch(/^body\/0\/fillingLevel/);
+    expect(ld.statusCode).toBe(207);
+    expect(ld.json()).toMatchObject({ success: [], errors: [{ entityId: 'bin-new-1', error: { type: 'https://uri.etsi.org/ngsi-ld/errors/BadRequestData', status: 400 } }] });
+    expect(ld.json().errors[0].error.detail).toMatch(/^body\/0\/fillingLevel/);
+    const notAnArray = await post('/ngsi-ld/v1/entityOperations/upsert', { id: 'x' }, 'application/ld+json');
+    expect(notAnArray.statusCode).toBe(400);
+    expect(notAnArray.headers['content-type']).toMatch(/application\/problem\+json/);
     const noKey = await t.app.inject({ method: 'POST', url: '/v2/op/update', payload: { actionType: 'append', entities: [good] } });
     expect(noKey.statusCode).toBe(401);
     expect(t.app.sitroom.store.containers.count()).toBe(sites);

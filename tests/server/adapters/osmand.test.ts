@@ -114,6 +114,34 @@ describe('OsmAnd protocol', () => {
     expect(vehicle('amb-17')!.fixAt).toBe(before);
   });
 
+  it('accepts a report without a position (cell towers or Wi-Fi only) as heard: the place and fix time stay', async () => {
+    t.clock.advance(60_000); // after every fix the other tests sent
+    const fixAt = (nowS() - 30) * 1000;
+    expect((await t.app.inject({ url: `/osmand?id=amb-19-tracker&lat=54.61&lon=55.81&timestamp=${fixAt / 1000}` })).statusCode).toBe(200);
+    const heardQuery = nowS() - 10;
+    // the OsmAnd query shape a tracker sends with network data only: no lat, no lon
+    const q = await t.app.inject({ url: `/osmand?id=amb-19-tracker&timestamp=${heardQuery}&cell=250,1,7701,12345&wifi=aa:bb:cc:dd:ee:ff,-60&batt=71` });
+    expect(q.statusCode).toBe(200);
+    expect(vehicle('amb-19')).toMatchObject({ lat: 54.61, lon: 55.81, fixAt });
+    const heardAt = () => new Database(path.join(t.dir, 'sitroom.db'), { readonly: true })
+      .prepare<[string], { heard_at: number; fix_at: number }>('SELECT heard_at, fix_at FROM vehicles WHERE id = ?').get('amb-19');
+    expect(heardAt()).toEqual({ heard_at: heardQuery * 1000, fix_at: fixAt });
+    // Traccar Client's JSON with a location object but no coordinates
+    const jsonAt = t.clock.now() - 5000;
+    const j = await t.app.inject({ method: 'POST', url: '/osmand', payload: { device_id: 'amb-19-tracker', location: { timestamp: new Date(jsonAt).toISOString(), battery: { level: 0.7 } } } });
+    expect(j.statusCode).toBe(200);
+    expect(heardAt()).toEqual({ heard_at: jsonAt, fix_at: fixAt });
+    const listed = (await t.app.inject({ url: '/api/vehicles', headers: adminHeaders() })).json() as { features: { id: string; properties: { heardAt: string; fixAt: string } }[] };
+    expect(listed.features.find((f) => f.id === 'amb-19')!.properties).toMatchObject({ heardAt: new Date(jsonAt).toISOString(), fixAt: new Date(fixAt).toISOString() });
+    // an older fix arriving late does not move the heard time back
+    expect((await t.app.inject({ url: `/osmand?id=amb-19-tracker&lat=54.62&lon=55.82&timestamp=${fixAt / 1000 + 1}` })).statusCode).toBe(200);
+    expect(heardAt()!.heard_at).toBe(jsonAt);
+    const devices = (await t.app.inject({ url: '/api/admin/devices', headers: adminHeaders() })).json() as { vehicle: string; lastHeardAt: number | null }[];
+    expect(devices.find((d) => d.vehicle === 'amb-19')!.lastHeardAt).not.toBeNull();
+    // half a position is still refused
+    expect((await t.app.inject({ url: `/osmand?id=amb-19-tracker&lat=54.6&timestamp=${nowS()}` })).json().field).toBe('lon');
+  });
+
   it('takes a team over from the simulator once its device reports', async () => {
     const at = new Date(t.clock.now()).toISOString();
     t.app.sitroom.ingest.positions([{ vehicle: 'team-7', at, lon: 56.0, lat: 54.8, status: 'free' }], 'simulator');
