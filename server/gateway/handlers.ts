@@ -3,13 +3,16 @@
 import { EVENTS, parseSubscribe, unknownField, type SubscribeReply, type Topic, type TopicSync, type UnsubscribeReply,
   type WallJoinReply } from '../protocol/live';
 import { WALL_EVENTS, roleAtLeast, type WallJoin, type WallState } from '../protocol/walls';
-import { SOCKET_PARSER_AUTH } from '../protocol/socket-parser';
 import { visitorAllowed, visitorSync } from '../hub/visitor';
 import type { GatewayOptions, LiveSocket } from './types';
 import type { GatewayEvents } from './events';
 
 export interface RoomRules {
   room(topic: Topic, visitor: boolean): string;
+  /** the room of the clients that take the fleet's positions as JSON */
+  jsonFleetRoom(visitor: boolean): string;
+  /** the client decodes the binary fleet frames (it connected with Sitroom's socket parser) */
+  readsFrames(socket: LiveSocket): boolean;
   wallRoom(wall: string, visitor: boolean): string;
   console: string;
   placeRooms(socket: LiveSocket): boolean;
@@ -40,12 +43,6 @@ export function clientHandlers(o: GatewayOptions, rules: RoomRules, events: Gate
     if (!ack) return;
     const req = parseSubscribe(raw);
     if ('error' in req) return ack({ ok: false, error: req.error });
-    const fleetAt = req.topics.findIndex((t) => t.topic === 'fleet');
-    const auth = socket.handshake.auth as Record<string, unknown> | undefined;
-    if (fleetAt >= 0 && auth?.[SOCKET_PARSER_AUTH.key] !== SOCKET_PARSER_AUTH.value) {
-      // its frames are single-binary events that socket.io's default decoder cannot read (server/protocol/socket-parser.ts)
-      return ack({ ok: false, error: `topics/${fleetAt}/topic: the fleet's binary frames need Sitroom's socket parser: connect with io(url, { parser: sitroomParser, auth: { ${SOCKET_PARSER_AUTH.key}: '${SOCKET_PARSER_AUTH.value}' } }) (server/protocol/socket-parser.ts)` });
-    }
     const visitor = rules.placeRooms(socket);
     // numbers of another run mean nothing here: such a client gets snapshots
     const sameRun = req.run === o.hub.run();
@@ -54,6 +51,9 @@ export function clientHandlers(o: GatewayOptions, rules: RoomRules, events: Gate
     for (const { topic, since } of req.topics) {
       if (visitor && !visitorAllowed(topic)) continue; // no visitor view: never sent to a visitor screen
       void socket.join(rules.room(topic, visitor));
+      // the binary frames are single-binary events socket.io's own decoder cannot read: a client without Sitroom's
+      // parser gets the positions as JSON instead (server/protocol/fleet-json.ts)
+      if (topic === 'fleet' && !rules.readsFrames(socket)) void socket.join(rules.jsonFleetRoom(visitor));
       const r = sync(topic, sameRun ? since : undefined);
       results.push(visitor ? visitorSync(r)! : r);
     }
@@ -63,7 +63,10 @@ export function clientHandlers(o: GatewayOptions, rules: RoomRules, events: Gate
   const unsubscribe: Handler = (socket, raw, ackRaw) => {
     const ack = ackOf(ackRaw) as ((r: UnsubscribeReply) => void) | null;
     const req = parseSubscribe(raw);
-    if (!('error' in req)) for (const { topic } of req.topics) { void socket.leave(rules.room(topic, false)); void socket.leave(rules.room(topic, true)); }
+    if (!('error' in req)) {
+      for (const { topic } of req.topics) { void socket.leave(rules.room(topic, false)); void socket.leave(rules.room(topic, true)); }
+      if (req.topics.some((t) => t.topic === 'fleet')) { void socket.leave(rules.jsonFleetRoom(false)); void socket.leave(rules.jsonFleetRoom(true)); }
+    }
     ack?.('error' in req ? { ok: false, error: req.error } : { ok: true });
   };
 

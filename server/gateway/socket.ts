@@ -8,7 +8,9 @@ import type { Server as HttpServer } from 'node:http';
 import { EVENTS, PROTOCOL_VERSION, TOPICS, type ClientEvents, type Hello, type Topic } from '../protocol/live';
 import { UNPAIRED, WALL_EVENTS, type OnlineScreen, type WallState } from '../protocol/walls';
 import { visitorAllowed, visitorDelta } from '../hub/visitor';
-import { sitroomParser } from '../protocol/socket-parser';
+import { SOCKET_PARSER_AUTH, sitroomParser } from '../protocol/socket-parser';
+import { fleetPositions } from '../protocol/fleet-json';
+import { decodeFleetHeader } from '../protocol/fleet-frame';
 import { preEncodeBinaryFrames } from './pre-encoded-frames';
 import { originPolicy } from './origin';
 import { dropStalled } from './backpressure';
@@ -25,11 +27,15 @@ export type { GatewayEvents } from './events';
 
 /** the largest message a client may send: every client event is a few hundred bytes */
 export const MAX_CLIENT_MESSAGE_BYTES = 64 * 1024;
+/** the JSON fleet goes out at most this often (a frame comes about once a second; a burst of them must not multiply it) */
+const JSON_FLEET_INTERVAL_MS = 900;
 /** bytes queued for one client before it counts as stalled and is dropped (about 20 s of a 2,000-team fleet) */
 export const STALLED_CLIENT_BYTES = 8 * 1024 * 1024;
 
 const room = (topic: Topic, visitor: boolean) => `${visitor ? 'visitor' : 'topic'}:${topic}`;
 const wallRoom = (wall: string, visitor: boolean) => `${visitor ? 'visitor-wall' : 'wall'}:${wall}`;
+const jsonFleetRoom = (visitor: boolean) => `${visitor ? 'visitor' : 'topic'}:fleet:json`;
+const readsFrames = (socket: LiveSocket) => (socket.handshake.auth as Record<string, unknown> | undefined)?.[SOCKET_PARSER_AUTH.key] === SOCKET_PARSER_AUTH.value;
 const CONSOLE = 'console';
 
 export function attachGateway(server: HttpServer, o: GatewayOptions) {
@@ -55,6 +61,7 @@ export function attachGateway(server: HttpServer, o: GatewayOptions) {
     const visitor = visitorFor(d);
     if (visitor !== d.visitor) {
       for (const t of TOPICS) if (socket.rooms.has(room(t, !visitor))) void socket.leave(room(t, !visitor));
+      if (socket.rooms.has(jsonFleetRoom(!visitor))) { void socket.leave(jsonFleetRoom(!visitor)); void socket.join(jsonFleetRoom(visitor)); }
       if (d.wall) { void socket.leave(wallRoom(d.wall, !visitor)); void socket.join(wallRoom(d.wall, visitor)); }
       d.visitor = visitor;
     }
@@ -66,7 +73,7 @@ export function attachGateway(server: HttpServer, o: GatewayOptions) {
     const version = o.walls.state(wall).version;
     if (presence.allReady(wall, version)) o.walls.ready(wall, version);
   };
-  const rules: RoomRules = { room, wallRoom, console: CONSOLE, placeRooms, wallStateFor, notifyConsoles, checkReady };
+  const rules: RoomRules = { room, wallRoom, jsonFleetRoom, readsFrames, console: CONSOLE, placeRooms, wallStateFor, notifyConsoles, checkReady };
 
   io.use((socket, next) => {
     const auth = socket.handshake.auth as { token?: unknown } | undefined;
@@ -102,9 +109,23 @@ export function attachGateway(server: HttpServer, o: GatewayOptions) {
     },
     fleetFrame: (bytes) => {
       // the frame holds indexes, positions and statuses only: the same bytes serve visitor screens
-      local.to(visitorAllowed('fleet') ? [room('fleet', false), room('fleet', true)] : room('fleet', false)).emit(EVENTS.fleetFrame, bytes);
+      const rooms = visitorAllowed('fleet') ? [room('fleet', false), room('fleet', true)] : [room('fleet', false)];
+      local.to(rooms).except([jsonFleetRoom(false), jsonFleetRoom(true)]).emit(EVENTS.fleetFrame, bytes);
+      sendJsonFleet(bytes);
     },
   });
+  /** the JSON positions, built once per kind for all their clients, at most once a second */
+  let jsonSentAt = -Infinity;
+  function sendJsonFleet(bytes: Uint8Array): void {
+    const plain = hasMembers(jsonFleetRoom(false)), visitor = visitorAllowed('fleet') && hasMembers(jsonFleetRoom(true));
+    const t = Date.now();
+    if ((!plain && !visitor) || t - jsonSentAt < JSON_FLEET_INTERVAL_MS) return;
+    jsonSentAt = t;
+    const { seq, time } = decodeFleetHeader(bytes);
+    const views = o.hub.snapshot('fleet').vehicles;
+    if (plain) local.to(jsonFleetRoom(false)).emit(EVENTS.fleetPositions, fleetPositions(views, seq, time, false));
+    if (visitor) local.to(jsonFleetRoom(true)).emit(EVENTS.fleetPositions, fleetPositions(views, seq, time, true));
+  }
   const recheck = () => { dropExpired(io, o.access, notifyConsoles); };
   const recheckTimer = setInterval(recheck, IDENTITY_RECHECK_MS);
   recheckTimer.unref();

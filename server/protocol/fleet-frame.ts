@@ -108,6 +108,13 @@ export function encodeFleetFrame(fixes: readonly FleetFix[], seq: number, time: 
   return bytes;
 }
 
+/** The frame's sequence number and server time alone (the same offsets in both versions). */
+export function decodeFleetHeader(bytes: Uint8Array): { seq: number; time: number } {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (bytes.byteLength < FLEET_FRAME_HEADER_V1 || view.getUint8(0) !== FLEET_FRAME_KIND) throw new Error('not a fleet frame');
+  return { seq: view.getUint32(8, true), time: view.getFloat64(16, true) };
+}
+
 export function decodeFleetFrame(input: ArrayBuffer | Uint8Array): FleetFrame {
   const bytes = input instanceof Uint8Array ? input : new Uint8Array(input);
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);

@@ -4,6 +4,7 @@
 // itself (server/topics/).
 import { TOPICS, type Deltas, type Snapshots, type Topic } from '../topics';
 import type { Summary } from './summary';
+import type { FleetPositions } from './fleet-json';
 import { WALL_EVENTS, type WallJoin, type WallState } from './walls';
 
 export { TOPICS, type Deltas, type Snapshots, type Topic };
@@ -26,6 +27,8 @@ export const EVENTS = {
   delta: 'delta',
   /** server → client: the whole fleet's positions, binary and columnar (see fleet-frame.ts), once a second */
   fleetFrame: 'fleet:frame',
+  /** server → client without Sitroom's socket parser: the fleet's positions as JSON (see fleet-json.ts), at most once a second */
+  fleetPositions: 'fleet:positions',
   /** server → client, just before it stops: a restart, not a goodbye; reconnect and resync */
   restart: 'server:restart',
   /** client → server, with ack: an operator's console wants the console notices */
@@ -73,6 +76,7 @@ export interface ServerEvents {
   [EVENTS.hello]: (h: Hello) => void;
   [EVENTS.delta]: (d: Delta) => void;
   [EVENTS.fleetFrame]: (bytes: Uint8Array) => void;
+  [EVENTS.fleetPositions]: (p: FleetPositions) => void;
   [EVENTS.restart]: (n: RestartNotice) => void;
   [WALL_EVENTS.state]: (s: WallState) => void;
   [WALL_EVENTS.revoked]: () => void;

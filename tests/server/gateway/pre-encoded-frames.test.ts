@@ -1,13 +1,13 @@
 // The fleet frame travels as one binary WebSocket message whose frame is built once per tick
 // (server/protocol/socket-parser.ts, server/gateway/pre-encoded-frames.ts). Real app, real sockets: a screen gets
-// exactly the bytes the hub encoded, a client without the parser is told why it cannot have the fleet (and still gets
-// everything else), and the codec keeps socket.io's own binary packets intact.
+// exactly the bytes the hub encoded, a client without the parser gets the fleet as JSON (and everything else), and the codec keeps socket.io's own binary packets intact.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { io, type Socket } from 'socket.io-client';
 import WebSocket from 'ws';
 import { PacketType, type Packet } from 'socket.io-parser';
 import { connect, nextEvents, startApp, subscribe, type TestApp } from '../../helpers/app';
 import { EVENTS, type Snapshots } from '../../../server/protocol/live';
+import type { FleetPositions } from '../../../server/protocol/fleet-json';
 import { Decoder, Encoder } from '../../../server/protocol/socket-parser';
 import { binaryFrame } from '../../../server/gateway/pre-encoded-frames';
 import { decodeFleetFrame } from '../../../server/protocol/fleet-frame';
@@ -41,20 +41,34 @@ describe('single-binary fleet frames', () => {
     expect(messages).toHaveLength(2);
   });
 
-  it('a client without the parser is refused the fleet with an error naming the field, and gets the rest', async () => {
+  it('a client without the parser gets the fleet as JSON, never a frame it cannot read, and the rest of its batch', async () => {
     const plain = io(t.url, { transports: ['websocket'], forceNew: true, reconnection: false });
     sockets.push(plain);
     await new Promise<void>((resolve, reject) => { plain.once('connect', () => resolve()); plain.once('connect_error', reject); });
-    const refused = await subscribe(plain, [{ topic: 'appeals' }, { topic: 'fleet' }]);
-    expect(refused.ok).toBe(false);
-    if (!refused.ok) expect(refused.error).toMatch(/^topics\/1\/topic: .*parser/);
+    const binary: unknown[] = [];
+    plain.io.engine.on('data', (d: unknown) => { if (typeof d !== 'string') binary.push(d); });
+    const reply = await subscribe(plain, [{ topic: 'appeals' }, { topic: 'fleet' }, { topic: 'containers' }]);
+    expect(reply.ok).toBe(true);
+    if (!reply.ok) return;
+    expect(reply.results.map((r) => r.topic)).toEqual(['appeals', 'fleet', 'containers']);
     // socket.io's own binary packets (the container snapshot carries its columns as an attachment) still work
-    const ok = await subscribe(plain, [{ topic: 'containers' }, { topic: 'appeals' }]);
-    expect(ok.ok).toBe(true);
-    const snapshot = ok.ok && ok.results[0]!.mode === 'snapshot' ? ok.results[0]!.snapshot as Snapshots['containers'] : null;
-    // the attachment came back in place of its placeholder
+    const snapshot = reply.results[2]!.mode === 'snapshot' ? reply.results[2]!.snapshot as Snapshots['containers'] : null;
     expect(snapshot?.columns).toBeDefined();
     expect(JSON.stringify(snapshot?.columns)).not.toContain('_placeholder');
+    const attachments = binary.length;
+    let jsonMessages = 0;
+    plain.on(EVENTS.fleetPositions, () => { jsonMessages++; });
+    const positions = nextEvents<FleetPositions>(plain, EVENTS.fleetPositions, 1);
+    const frame = t.app.sitroom.hub.tickFleet(now() + 5000)!;
+    const [p] = await positions;
+    expect(p!.seq).toBe(decodeFleetFrame(frame).seq);
+    expect(p!.vehicles).toHaveLength(300);
+    expect(p!.vehicles[7]).toEqual({ id: 'amb-7', lon: 55.907, lat: 54.7035, status: 'en_route', heading: 90, speedKmh: 40, fixAt: now() });
+    // a second frame within the second: no second JSON message
+    t.app.sitroom.hub.tickFleet(now() + 5100);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(jsonMessages).toBe(1);
+    expect(binary.length).toBe(attachments);
     expect(plain.connected).toBe(true);
   });
 });
