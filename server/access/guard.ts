@@ -88,5 +88,11 @@ export function registerRoles(app: FastifyInstance, access: Access): void {
   });
 }
 
+/** Whether this request's identity holds at least `role` (for a list that shows each caller what it may read). */
+export function mayRead(access: Access, req: FastifyRequest, role: Role): boolean {
+  const identity = access.identify(bearerToken(req.headers.authorization), access.trustAddress(req.raw));
+  return identity !== null && roleAtLeast(identity.role, role);
+}
+
 export const asActor = (req: FastifyRequest): { name: string; role: Role } =>
   ({ name: req.identity?.name ?? 'unknown', role: req.identity?.role ?? 'screen' });

@@ -9,6 +9,8 @@ import type { Summary } from '../protocol/summary';
 import { CONTAINER_STATUSES } from '../protocol/views';
 import { appealView, incidentView } from '../hub/views';
 import { parseTime, HOUR } from '../domain/time';
+import { GEOJSON_TYPE, geoJsonText } from './geojson';
+import type { FastifyReply } from 'fastify';
 
 export interface ReadRoutesOptions {
   store: Store;
@@ -27,6 +29,8 @@ export interface ReadRoutesOptions {
 
 const point = (lon: number, lat: number) => ({ type: 'Point' as const, coordinates: [lon, lat] });
 const collection = (features: unknown[], extra: Record<string, unknown> = {}) => ({ type: 'FeatureCollection', ...extra, features });
+/** a GeoJSON answer: application/geo+json, the named properties always real-valued (see geojson.ts) */
+const geo = (reply: FastifyReply, realFields: string[], doc: unknown) => reply.type(GEOJSON_TYPE).send(geoJsonText(doc, new Set(realFields)));
 const csv = (v: string | undefined) => (v ? v.split(',').map((s) => s.trim()).filter(Boolean) : null);
 
 export const readRoutes: FastifyPluginAsyncTypebox<ReadRoutesOptions> = async (app, o) => {
@@ -57,29 +61,32 @@ export const readRoutes: FastifyPluginAsyncTypebox<ReadRoutesOptions> = async (a
     reply.type('application/json; charset=utf-8').send(summaryBytes);
   });
 
-  app.get('/api/vehicles', { config: { role: 'operator' }, schema: {} }, async () => {
+  app.get('/api/vehicles', { config: { role: 'operator' }, schema: {} }, async (_req, reply) => {
     const heard = o.store.fleet.heardTimes();
     const iso = (t: number | null | undefined) => (t ? new Date(t).toISOString() : null);
-    return collection(o.hub.vehicles().filter((v) => v.lon !== null && v.lat !== null).map((v) => ({
+    return geo(reply, ['speedKmh', 'heading'], collection(o.hub.vehicles().filter((v) => v.lon !== null && v.lat !== null).map((v) => ({
       type: 'Feature', id: v.id, geometry: point(v.lon!, v.lat!),
       properties: { id: v.id, callsign: v.callsign, substation: v.substation, status: v.status, speedKmh: v.speedKmh,
         heading: v.heading, fixAt: iso(v.fixAt), heardAt: iso(heard.get(v.id) ?? v.fixAt) },
-    })), { time: o.now() });
+    })), { time: o.now() }));
   });
 
   app.get('/api/incidents', { config: { role: 'operator' }, schema: { querystring: Type.Object({
     since: Type.Optional(Type.String({ description: 'reported since (ISO-8601 or epoch); default: active and last 24 h' })),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 5000, default: 1000 })),
+    geometry: Type.Optional(Type.Union([Type.Literal('mixed'), Type.Literal('point'), Type.Literal('area')], {
+      default: 'mixed', description: 'mixed: an area where there is one, else the point; point: every incident at its point; area: only incidents with an area (one geometry type per layer, as a Shapefile needs)' })),
   }) } }, async (req, reply) => {
     const since = req.query.since === undefined ? 0 : parseTime(req.query.since);
     if (since === null) return reply.code(400).send({ statusCode: 400, error: 'Bad Request', message: 'since: unreadable time', field: 'querystring/since' });
-    const rows = o.store.incidents.list(o.now() - 24 * HOUR, since, req.query.limit ?? 1000);
-    return collection(rows.map((i) => {
+    const shape = req.query.geometry ?? 'mixed';
+    const rows = o.store.incidents.list(o.now() - 24 * HOUR, since, req.query.limit ?? 1000).filter((i) => shape !== 'area' || i.area);
+    return geo(reply, [], collection(rows.map((i) => {
       const view = incidentView(i);
-      return { type: 'Feature', id: i.id, geometry: i.area ?? point(i.lon, i.lat),
+      return { type: 'Feature', id: i.id, geometry: shape === 'point' ? point(i.lon, i.lat) : i.area ?? point(i.lon, i.lat),
         properties: { ...view, area: undefined, reportedAt: new Date(i.reportedAt).toISOString(),
           resolvedAt: i.resolvedAt && new Date(i.resolvedAt).toISOString() } };
-    }), { time: o.now() });
+    }), { time: o.now() }));
   });
 
   app.get('/api/containers', { config: { role: 'operator' }, schema: { querystring: Type.Object({
@@ -93,11 +100,11 @@ export const readRoutes: FastifyPluginAsyncTypebox<ReadRoutesOptions> = async (a
     const badOp = operators?.find((op) => !o.reference.operators.some((x) => x.id === op));
     if (badOp) return reply.code(400).send({ statusCode: 400, error: 'Bad Request', field: 'querystring/operator', message: `operator: unknown "${badOp}"` });
     const sites = o.hub.sites().filter((s) => (!statuses || statuses.includes(s.status)) && (!operators || operators.includes(s.operator)));
-    return collection(sites.map((s) => ({
+    return geo(reply, ['fill'], collection(sites.map((s) => ({
       type: 'Feature', id: s.id, geometry: point(s.lon, s.lat),
       properties: { id: s.id, operator: s.operator, municipality: s.municipality, containers: s.containers, fill: s.fill,
         status: s.status, servicedAt: s.servicedAt && new Date(s.servicedAt).toISOString() },
-    })), { time: o.now() });
+    })), { time: o.now() }));
   });
 
   app.get('/api/appeals', { config: { role: 'operator' }, schema: { querystring: Type.Object({
@@ -160,6 +167,6 @@ export const readRoutes: FastifyPluginAsyncTypebox<ReadRoutesOptions> = async (a
   }) } }, async (req, reply) => {
     const layer = o.reference.geo.layers[req.params.layer as keyof Reference['geo']['layers']];
     if (!layer) return reply.code(404).send({ statusCode: 404, error: 'Not Found', message: `no ${req.params.layer} layer in the geodata in use` });
-    return reply.header('cache-control', 'public, max-age=3600').send(layer);
+    return reply.header('cache-control', 'public, max-age=3600').type(GEOJSON_TYPE).send(JSON.stringify(layer));
   });
 };

@@ -2,6 +2,7 @@
 // when the app closes: data (files, cluster, database), live (hub, ingest, jobs), access, producers (simulator, CAP,
 // the OsmAnd listener), walls (manager, gateway, pairing, cluster relay), then the routes. It never listens;
 // server/main.ts does, and tests build the app the same way.
+import pinoPretty from 'pino-pretty';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Config } from '../config/config';
 import { speedClock, type Clock } from './clock';
@@ -24,9 +25,17 @@ export interface BuildOptions {
 /** SITROOM_TRUST_PROXY, and in a cluster this host: a follower forwards writes with the client's address in X-Forwarded-For */
 export const trustedProxies = (config: Config): string[] => [...config.trustProxy, ...(config.redisUrl ? ['127.0.0.1', '::1'] : [])];
 
+/** Readable lines for a person at a terminal (pino-pretty, written synchronously so nothing is lost on a crash),
+ *  JSON lines for a log collector. */
+function loggerOptions(config: Config) {
+  const pretty = config.logFormat === 'pretty' || (config.logFormat === 'auto' && process.stdout.isTTY === true);
+  if (!pretty) return { level: config.logLevel };
+  return { level: config.logLevel, stream: pinoPretty({ sync: true, colorize: process.stdout.isTTY === true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname' }) };
+}
+
 function fastify(config: Config, options: BuildOptions): FastifyInstance {
   return Fastify({
-    logger: options.logger === false ? false : { level: config.logLevel },
+    logger: options.logger === false ? false : loggerOptions(config),
     trustProxy: trustedProxies(config).length ? trustedProxies(config) : false,
     // the first start backfills a year of history before it listens; it must not count as a stuck plugin
     pluginTimeout: 0,

@@ -54,6 +54,8 @@ export const ConfigSchema = Type.Object({
   deadlineWindowDays: Int(1, 365),
   dbSync: Type.Union([Type.Literal('full'), Type.Literal('normal')]),
   logLevel: Type.Union(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l))),
+  /** pretty: readable lines; json: one JSON object a line; auto: pretty on a terminal, JSON otherwise */
+  logFormat: Type.Union([Type.Literal('auto'), Type.Literal('pretty'), Type.Literal('json')]),
   retention: Type.Object({
     appealsDays: Int(30, 5000),
     incidentsDays: Int(7, 5000),
@@ -92,7 +94,7 @@ const SOURCES: Record<string, string> = {
   '/adminToken': 'SITROOM_ADMIN_TOKEN', '/trustLoopback': 'SITROOM_TRUST_LOOPBACK', '/origins': 'SITROOM_ORIGINS', '/trustProxy': 'SITROOM_TRUST_PROXY', '/frameAncestors': 'SITROOM_FRAME_ANCESTORS', '/sessionHours': 'SITROOM_SESSION_HOURS', '/limits/perMinute': 'SITROOM_RATE_LIMIT', '/limits/bodyMb': 'SITROOM_BODY_LIMIT_MB', '/limits/socketBufferMb': 'SITROOM_SOCKET_BUFFER_MB',
   '/outOfRegion': 'SITROOM_OUT_OF_REGION', '/redisUrl': 'SITROOM_REDIS_URL', '/cap/feeds': 'SITROOM_CAP_FEEDS', '/cap/pollSeconds': 'SITROOM_CAP_POLL_SECONDS',
   '/cap/language': 'SITROOM_CAP_LANGUAGE', '/deadlinesHours': 'SITROOM_DEADLINES', '/deadlineWindowDays': 'SITROOM_DEADLINE_WINDOW_DAYS',
-  '/dbSync': 'SITROOM_DB_SYNC', '/logLevel': 'SITROOM_LOG_LEVEL',
+  '/dbSync': 'SITROOM_DB_SYNC', '/logLevel': 'SITROOM_LOG_LEVEL', '/logFormat': 'SITROOM_LOG_FORMAT',
   '/retention/appealsDays': 'SITROOM_RETAIN_APPEALS_DAYS', '/retention/incidentsDays': 'SITROOM_RETAIN_INCIDENTS_DAYS',
   '/retention/positionsHours': 'SITROOM_RETAIN_POSITIONS_HOURS',
   '/retention/containerEventsDays': 'SITROOM_RETAIN_CONTAINER_EVENTS_DAYS', '/retention/metricsDays': 'SITROOM_RETAIN_METRICS_DAYS',
@@ -184,6 +186,7 @@ export function loadConfig(env: Env = process.env): Config {
     deadlineWindowDays: num(env, 'SITROOM_DEADLINE_WINDOW_DAYS', 30),
     dbSync: (env.SITROOM_DB_SYNC?.trim().toLowerCase() || 'full') as Config['dbSync'],
     logLevel: (env.SITROOM_LOG_LEVEL?.trim() || 'info') as Config['logLevel'],
+    logFormat: (env.SITROOM_LOG_FORMAT?.trim() || 'auto') as Config['logFormat'],
     retention: {
       appealsDays: num(env, 'SITROOM_RETAIN_APPEALS_DAYS', 430),
       incidentsDays: num(env, 'SITROOM_RETAIN_INCIDENTS_DAYS', 430),

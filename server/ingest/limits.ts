@@ -1,4 +1,4 @@
-// What a producer may send, in one place (the README's security section lists the same numbers). Each limit keeps
+// What a producer may send, in one place (docs/security.md lists the same numbers). Each limit keeps
 // one producer from freezing every wall: what is stored is drawn by every screen, so it must stay drawable.
 export const LIMITS = {
   /** items in one native batch (containers: a whole operator's register in one go) */

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import type { Sitroom } from '../sitroom';
 import { DEFAULT_LAYOUT } from '../../reference/layouts';
 import { ingestRoutes } from '../../ingest/routes';
-import { registerRateLimit, registerRoles } from '../../access/guard';
+import { mayRead, registerRateLimit, registerRoles } from '../../access/guard';
 import { sessionRoutes } from '../../access/session-routes';
 import { pairingRoutes } from '../../access/pairing-routes';
 import { adminRoutes } from '../../access/admin-routes';
@@ -25,6 +25,8 @@ import { capRoutes } from '../../adapters/cap/routes';
 import { fiwareRoutes } from '../../adapters/fiware/routes';
 import { createWasteReceiver } from '../../adapters/fiware/apply';
 import { forwardWrites } from '../../cluster/write-forward';
+import { ogcRoutes } from '../../api/ogc/routes';
+import { buildCollections } from '../../api/ogc/collections';
 
 const clientDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../client/dist');
 
@@ -54,6 +56,8 @@ export async function registerRoutes(app: FastifyInstance, s: Sitroom, x: RouteE
   await app.register(layoutRoutes, { layouts: s.layouts, defaultId: DEFAULT_LAYOUT });
   await app.register(readRoutes, { store, hub, reference, now, summary: () => x.summary(), startedAt: Date.now(), live: () => gateway.stats(), simulator: () => s.sim?.refusals() ?? null,
     cluster: () => (cluster ? { id: cluster.id, role: cluster.role, redis: cluster.connected() } : null) });
+  await app.register(ogcRoutes, { collections: buildCollections({ store, hub, reference, now }),
+    mayRead: (req, role) => !role || mayRead(access, req, role) });
   await registerPages(app, config.frameAncestors);
 }
 

@@ -1,4 +1,4 @@
-// Deadlines, each defined once (the README's figures table says the same):
+// Deadlines, each defined once (docs/figures.md says the same):
 // - on-time share: of the appeals whose deadline fell in the window, those answered (or closed) by it; one still open
 //   past it counts as late. Selecting by deadline, not by receipt, is what lets a 30-day channel be late at all.
 // - open overdue now, "of which" past the channel's ceiling (the ceiling is never before the deadline: a subset).

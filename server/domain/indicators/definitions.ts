@@ -1,6 +1,6 @@
 // What each figure on the wall counts, over which window, and what it is compared with, in Russian and English: one
 // definition per figure, sent with every summary (GET /api/summary, the kpi topic) and shown by the panels on hover,
-// on tap, and as the delegation scene's footnotes. The README's figures table says the same.
+// on tap, and as the delegation scene's footnotes. docs/figures.md says the same.
 import type { FigureDefinition, FigureText } from '../../protocol/summary';
 
 type Lang = FigureText;
