@@ -1,5 +1,6 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
+import { precompress } from './client/build/precompress';
 
 // The client lives in client/; the server (server/main.ts) serves client/dist in production.
 // `npm run dev` proxies the API and the live socket to a running server on SITROOM_DEV_SERVER.
@@ -7,7 +8,7 @@ const backend = process.env.SITROOM_DEV_SERVER ?? 'http://127.0.0.1:8080';
 
 export default defineConfig({
   root: 'client',
-  plugins: [react()],
+  plugins: [react(), precompress()],
   build: { outDir: 'dist', emptyOutDir: true, chunkSizeWarningLimit: 4000 },
   server: {
     proxy: {

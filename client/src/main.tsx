@@ -1,7 +1,6 @@
 // The page's entry: which page this is (a wall screen, the single-layout wall, the console, pairing), the language,
 // the live connection, a 1 Hz clock for ages, then React.
 import '@fontsource-variable/golos-text';
-import 'maplibre-gl/dist/maplibre-gl.css';
 import './styles/wall.css';
 import { Component, StrictMode, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -12,7 +11,7 @@ import { loadReference, loadStartWithRetry, withRetry } from './layout/load-layo
 import { startLive } from './live/connection';
 import { LiveContext } from './live/live-context';
 import { useWall } from './store/wall-store';
-import { mapFrameCount } from './map/map-controller';
+import { mapFrameCount } from './map/frame-count';
 import { useScreen } from './screen/screen-store';
 import { forgetScreenToken, screenToken } from './screen/token';
 import { wallSession } from './screen/wall-session';

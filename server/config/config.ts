@@ -56,6 +56,10 @@ export const ConfigSchema = Type.Object({
   logLevel: Type.Union(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l))),
   /** pretty: readable lines; json: one JSON object a line; auto: pretty on a terminal, JSON otherwise */
   logFormat: Type.Union([Type.Literal('auto'), Type.Literal('pretty'), Type.Literal('json')]),
+  /** serve the wall's pre-compressed copies with long caching of hashed assets (off: plain files, no-cache) */
+  staticCompression: Type.Boolean(),
+  /** the built wall to serve; null: client/dist */
+  clientDir: Type.Union([Type.String(), Type.Null()]),
   retention: Type.Object({
     appealsDays: Int(30, 5000),
     incidentsDays: Int(7, 5000),
@@ -94,7 +98,7 @@ const SOURCES: Record<string, string> = {
   '/adminToken': 'SITROOM_ADMIN_TOKEN', '/trustLoopback': 'SITROOM_TRUST_LOOPBACK', '/origins': 'SITROOM_ORIGINS', '/trustProxy': 'SITROOM_TRUST_PROXY', '/frameAncestors': 'SITROOM_FRAME_ANCESTORS', '/sessionHours': 'SITROOM_SESSION_HOURS', '/limits/perMinute': 'SITROOM_RATE_LIMIT', '/limits/bodyMb': 'SITROOM_BODY_LIMIT_MB', '/limits/socketBufferMb': 'SITROOM_SOCKET_BUFFER_MB',
   '/outOfRegion': 'SITROOM_OUT_OF_REGION', '/redisUrl': 'SITROOM_REDIS_URL', '/cap/feeds': 'SITROOM_CAP_FEEDS', '/cap/pollSeconds': 'SITROOM_CAP_POLL_SECONDS',
   '/cap/language': 'SITROOM_CAP_LANGUAGE', '/deadlinesHours': 'SITROOM_DEADLINES', '/deadlineWindowDays': 'SITROOM_DEADLINE_WINDOW_DAYS',
-  '/dbSync': 'SITROOM_DB_SYNC', '/logLevel': 'SITROOM_LOG_LEVEL', '/logFormat': 'SITROOM_LOG_FORMAT',
+  '/dbSync': 'SITROOM_DB_SYNC', '/logLevel': 'SITROOM_LOG_LEVEL', '/logFormat': 'SITROOM_LOG_FORMAT', '/staticCompression': 'SITROOM_STATIC_COMPRESSION', '/clientDir': 'SITROOM_CLIENT_DIR',
   '/retention/appealsDays': 'SITROOM_RETAIN_APPEALS_DAYS', '/retention/incidentsDays': 'SITROOM_RETAIN_INCIDENTS_DAYS',
   '/retention/positionsHours': 'SITROOM_RETAIN_POSITIONS_HOURS',
   '/retention/containerEventsDays': 'SITROOM_RETAIN_CONTAINER_EVENTS_DAYS', '/retention/metricsDays': 'SITROOM_RETAIN_METRICS_DAYS',
@@ -187,6 +191,8 @@ export function loadConfig(env: Env = process.env): Config {
     dbSync: (env.SITROOM_DB_SYNC?.trim().toLowerCase() || 'full') as Config['dbSync'],
     logLevel: (env.SITROOM_LOG_LEVEL?.trim() || 'info') as Config['logLevel'],
     logFormat: (env.SITROOM_LOG_FORMAT?.trim() || 'auto') as Config['logFormat'],
+    staticCompression: onOff(env, 'SITROOM_STATIC_COMPRESSION', true),
+    clientDir: env.SITROOM_CLIENT_DIR?.trim() || null,
     retention: {
       appealsDays: num(env, 'SITROOM_RETAIN_APPEALS_DAYS', 430),
       incidentsDays: num(env, 'SITROOM_RETAIN_INCIDENTS_DAYS', 430),

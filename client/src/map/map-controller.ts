@@ -1,6 +1,8 @@
 // The map, outside React: MapLibre draws the basemap from our GeoJSON, deck.gl (MapLibreOverlay) draws the live
 // layers. Live buffers and the store notify it; it redraws on the next animation frame, and keeps animating only
 // while vehicles glide or new incidents pulse (at most ~30 frames a second).
+import 'maplibre-gl/dist/maplibre-gl.css';
+import { countMapFrame } from './frame-count';
 import { Map as MapLibre, setWorkerUrl } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { MapLibreOverlay } from '@deck.gl/maplibre';
@@ -34,9 +36,6 @@ export interface MapController {
   focus(target: { lon: number; lat: number; zoom: number } | null, animate: boolean): void;
 }
 
-let framesDrawn = 0;
-/** deck.gl layer updates made by every map on the page (diagnostics) */
-export const mapFrameCount = (): number => framesDrawn;
 
 export function createMapController(container: HTMLElement, geo: Geodata, live: Live, initialLayers: readonly MapLayer[], approximate: boolean,
   onContextLost: () => void = () => undefined): MapController {
@@ -130,7 +129,7 @@ export function createMapController(container: HTMLElement, geo: Geodata, live: 
       baseDirty = false; baseUrgent = false; baseDrawnAt = t;
     }
     motion.setProps({ layers: motionLayers(inputs) });
-    frames++; framesDrawn++;
+    frames++; countMapFrame();
     // drawn with its data once the style is in: a scene being prepared for a switch is ready
     if (map.loaded() && container.dataset['ready'] !== 'true') container.dataset['ready'] = 'true';
     if (baseDirty) schedule(BASE_MIN_MS - (t - baseDrawnAt)); // a base update waits for its turn

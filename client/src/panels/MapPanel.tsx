@@ -1,10 +1,10 @@
 // The map panel: the republic's basemap and the live layers the layout switches on, with a legend and the
-// attribution of the geodata in use. The map itself lives outside React (map/map-controller.ts).
+// attribution of the geodata in use. The map itself lives outside React (map/map-controller.ts), loaded on demand.
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { MAP_LAYERS, type MapLayer, type PanelStream } from '../../../server/protocol/layout';
 import { useScreen } from '../screen/screen-store';
 import { useLive } from '../live/live-context';
-import { createMapController, type MapController } from '../map/map-controller';
+import type { MapController } from '../map/map-controller';
 import { loadGeodata, type Geodata } from '../map/geodata';
 import { useWall } from '../store/wall-store';
 import { useFmt } from '../ui/use-fmt';
@@ -35,7 +35,8 @@ export function MapPanel({ options }: PanelProps) {
     let controller: MapController | null = null;
     let cancelled = false;
     geodata ??= loadGeodata(geo.layers);
-    geodata.then((g) => {
+    // MapLibre and deck.gl come in a chunk of their own, fetched with the geodata after the numbers are drawn
+    Promise.all([geodata, import('../map/map-controller')]).then(([g, { createMapController }]) => {
       if (cancelled || !box.current) return;
       // a lost WebGL context: this map is dropped and a new one built in its place
       controller = createMapController(box.current, g, live, layersRef.current, geo.approximate, () => setTimeout(() => setGeneration((n) => n + 1), 500));

@@ -28,7 +28,8 @@ import { forwardWrites } from '../../cluster/write-forward';
 import { ogcRoutes } from '../../api/ogc/routes';
 import { buildCollections } from '../../api/ogc/collections';
 
-const clientDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../client/dist');
+/** the built wall (npm run build); SITROOM_CLIENT_DIR serves another build */
+export const DEFAULT_CLIENT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../client/dist');
 
 export interface RouteExtras { notifyConsoles(what: string): void; revoked(screenId: string): void; summary: Sitroom['jobs']['summary'] }
 
@@ -58,13 +59,24 @@ export async function registerRoutes(app: FastifyInstance, s: Sitroom, x: RouteE
     cluster: () => (cluster ? { id: cluster.id, role: cluster.role, redis: cluster.connected() } : null) });
   await app.register(ogcRoutes, { collections: buildCollections({ store, hub, reference, now }),
     mayRead: (req, role) => !role || mayRead(access, req, role) });
-  await registerPages(app, config.frameAncestors);
+  await registerPages(app, config.clientDir ?? DEFAULT_CLIENT_DIR, config.frameAncestors, config.staticCompression);
 }
 
-async function registerPages(app: FastifyInstance, frameAncestors: readonly string[]): Promise<void> {
+/** what Vite names by content hash (client/dist/assets/name-<hash>.ext) */
+const HASHED = /[\\/]assets[\\/][^\\/]+-[A-Za-z0-9_-]{8}\.[a-z0-9]+(\.br|\.gz)?$/;
+
+/** compressed: pre-compressed copies and long caching (SITROOM_STATIC_COMPRESSION=off serves plain files with
+ *  no-cache, as before, for the cold-start benchmark's baseline) */
+async function registerPages(app: FastifyInstance, clientDist: string, frameAncestors: readonly string[], compressed: boolean): Promise<void> {
   if (existsSync(path.join(clientDist, 'index.html'))) {
-    // wildcard: files are looked up per request, so a rebuilt wall (new hashed names) is served without a restart
-    await app.register(fastifyStatic, { root: clientDist, wildcard: true });
+    // wildcard: files are looked up per request, so a rebuilt wall (new hashed names) is served without a restart.
+    // The build leaves brotli and gzip copies beside each text file (client/build/precompress.ts): they are sent as
+    // they are. A file under assets/ has its content's hash in its name, so a browser keeps it for good.
+    await app.register(fastifyStatic, { root: clientDist, wildcard: true, preCompressed: compressed, cacheControl: false,
+      setHeaders: (res, file) => {
+        res.setHeader('cache-control', compressed && HASHED.test(file) ? 'public, max-age=31536000, immutable' : 'no-cache');
+        if (compressed) res.setHeader('vary', 'accept-encoding'); // one URL, several encodings: caches must tell them apart
+      } });
     await app.register(screenPages, { index: path.join(clientDist, 'index.html'), frameAncestors });
     return;
   }
