@@ -30,11 +30,16 @@ export const pairingRoutes: FastifyPluginAsyncTypebox<PairingRoutesOptions> = as
   });
 
   app.post('/api/pairing/poll', {
+    config: { openapi: { response: { 200: Type.Union([
+      Type.Object({ status: Type.Literal('pending'), code: Type.String(), expiresAt: Type.Number() }),
+      Type.Object({ status: Type.Literal('paired'), token: Type.String({ description: "the screen's token, given once" }), id: Type.String(), wall: Type.String(), screen: Type.String(), name: Type.String() }),
+      Type.Object({ status: Type.Literal('unknown') })]) } } },
     schema: { tags: ['access'], summary: "A waiting screen polls with its ticket: pending, paired (the screen's token, once) or unknown (ask again)",
       body: Type.Object({ ticket: Type.String({ minLength: 10, maxLength: 100 }) }, { additionalProperties: false }) },
   }, async (req) => pairing.poll(req.body.ticket));
 
-  app.get('/api/pairing/pending', { config: operator,
+  app.get('/api/pairing/pending', { config: { ...operator, openapi: { response: { 200: Type.Array(Type.Object({ code: Type.String(), createdAt: Type.Number(),
+    expiresAt: Type.Number(), userAgent: Type.String(), address: Type.String() })) } } },
     schema: { tags: ['walls'], summary: 'Screens waiting with a code', security },
   }, async () => pairing.pending());
 

@@ -4,9 +4,11 @@
 import type { FastifyInstance } from 'fastify';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
+import { describeRoute } from './openapi/describe';
 
 export async function registerDocs(app: FastifyInstance): Promise<void> {
   await app.register(swagger, {
+    transform: describeRoute,
     openapi: {
       openapi: '3.1.0',
       info: {
@@ -23,7 +25,9 @@ export async function registerDocs(app: FastifyInstance): Promise<void> {
         { name: 'walls', description: "The walls: scenes, rotation, focus, visitor mode, banner, alarms, screens and pairing (operator role; reads: screen role)" },
         { name: 'access', description: 'Signing in (operators, admins) and pairing new screens' },
         { name: 'admin', description: "Producers' keys and users (admin role)" },
+        { name: 'ogc', description: 'OGC API – Features: the live layers for GIS (QGIS, ArcGIS, GDAL)' },
       ],
+      servers: [{ url: '/', description: 'this server' }],
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
     },
   });

@@ -10,6 +10,10 @@ import { CONTAINER_STATUSES } from '../protocol/views';
 import { appealView, incidentView } from '../hub/views';
 import { parseTime, HOUR } from '../domain/time';
 import { GEOJSON_TYPE, geoJsonText } from './geojson';
+import { AppealsPage, ContainersDoc, IncidentsDoc, OutsideItem, ReferenceDoc, VehiclesDoc } from './read-docs';
+import { GeoLayerDoc } from './openapi/shapes';
+import { ErrorReply } from '../ingest/schemas';
+import { Summary as SummarySchema } from '../protocol/summary';
 import type { FastifyReply } from 'fastify';
 
 export interface ReadRoutesOptions {
@@ -34,7 +38,7 @@ const geo = (reply: FastifyReply, realFields: string[], doc: unknown) => reply.t
 const csv = (v: string | undefined) => (v ? v.split(',').map((s) => s.trim()).filter(Boolean) : null);
 
 export const readRoutes: FastifyPluginAsyncTypebox<ReadRoutesOptions> = async (app, o) => {
-  app.get('/healthz', { schema: { response: { 200: Type.Object({
+  app.get('/healthz', { schema: { tags: ['read'], summary: 'Whether this server runs, its counts, run, live clients and cluster place', response: { 200: Type.Object({
     status: Type.Literal('ok'), time: Type.Number(), uptimeSeconds: Type.Number(),
     counts: Type.Object({ appeals: Type.Integer(), incidents: Type.Integer(), vehicles: Type.Integer(), sites: Type.Integer() }),
     cluster: Type.Optional(Type.Object({ id: Type.String(), role: Type.Union([Type.Literal('primary'), Type.Literal('follower')]),
@@ -55,13 +59,15 @@ export const readRoutes: FastifyPluginAsyncTypebox<ReadRoutesOptions> = async (a
   // bytes once per change, so a request only writes them
   let summaryOf: Summary | null = null;
   let summaryBytes = Buffer.alloc(0);
-  app.get('/api/summary', { config: { role: 'screen' } }, (_req, reply) => {
+  app.get('/api/summary', { config: { role: 'screen', openapi: { response: { 200: SummarySchema } } },
+    schema: { tags: ['read'], summary: 'Every figure of the wall, each with its definition and what it is compared with' } }, (_req, reply) => {
     const s = o.summary();
     if (s !== summaryOf) { summaryOf = s; summaryBytes = Buffer.from(JSON.stringify(s)); }
     reply.type('application/json; charset=utf-8').send(summaryBytes);
   });
 
-  app.get('/api/vehicles', { config: { role: 'operator' }, schema: {} }, async (_req, reply) => {
+  app.get('/api/vehicles', { config: { role: 'operator', openapi: { response: { 200: VehiclesDoc } } },
+    schema: { tags: ['read'], summary: 'The fleet: a point per team with a position' } }, async (_req, reply) => {
     const heard = o.store.fleet.heardTimes();
     const iso = (t: number | null | undefined) => (t ? new Date(t).toISOString() : null);
     return geo(reply, ['speedKmh', 'heading'], collection(o.hub.vehicles().filter((v) => v.lon !== null && v.lat !== null).map((v) => ({
@@ -71,7 +77,8 @@ export const readRoutes: FastifyPluginAsyncTypebox<ReadRoutesOptions> = async (a
     })), { time: o.now() }));
   });
 
-  app.get('/api/incidents', { config: { role: 'operator' }, schema: { querystring: Type.Object({
+  app.get('/api/incidents', { config: { role: 'operator', openapi: { response: { 200: IncidentsDoc } } },
+    schema: { tags: ['read'], summary: 'Active incidents and those resolved in the last 24 hours', querystring: Type.Object({
     since: Type.Optional(Type.String({ description: 'reported since (ISO-8601 or epoch); default: active and last 24 h' })),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 5000, default: 1000 })),
     geometry: Type.Optional(Type.Union([Type.Literal('mixed'), Type.Literal('point'), Type.Literal('area')], {
@@ -89,7 +96,8 @@ export const readRoutes: FastifyPluginAsyncTypebox<ReadRoutesOptions> = async (a
     }), { time: o.now() }));
   });
 
-  app.get('/api/containers', { config: { role: 'operator' }, schema: { querystring: Type.Object({
+  app.get('/api/containers', { config: { role: 'operator', openapi: { response: { 200: ContainersDoc } } },
+    schema: { tags: ['read'], summary: 'Container sites, filtered by status and operator', querystring: Type.Object({
     status: Type.Optional(Type.String({ description: `comma-separated: ${CONTAINER_STATUSES.join(', ')}` })),
     operator: Type.Optional(Type.String({ description: 'comma-separated operator ids' })),
   }) } }, async (req, reply) => {
@@ -107,7 +115,8 @@ export const readRoutes: FastifyPluginAsyncTypebox<ReadRoutesOptions> = async (a
     })), { time: o.now() }));
   });
 
-  app.get('/api/appeals', { config: { role: 'operator' }, schema: { querystring: Type.Object({
+  app.get('/api/appeals', { config: { role: 'operator', openapi: { response: { 200: AppealsPage } } },
+    schema: { tags: ['read'], summary: 'Appeals, newest first, a page at a time (no names, contacts or text)', querystring: Type.Object({
     since: Type.Optional(Type.String({ description: 'received since (ISO-8601 or epoch ms)' })),
     until: Type.Optional(Type.String({ description: 'received at or before (ISO-8601 or epoch ms): with since, a window in the past' })),
     municipality: Type.Optional(Type.String()),
@@ -140,7 +149,7 @@ export const readRoutes: FastifyPluginAsyncTypebox<ReadRoutesOptions> = async (a
     };
   });
 
-  app.get('/api/outside-region', { config: { role: 'operator' }, schema: { tags: ['read'], summary: 'Items placed outside the republic (SITROOM_OUT_OF_REGION=flag), newest first',
+  app.get('/api/outside-region', { config: { role: 'operator', openapi: { response: { 200: Type.Array(OutsideItem) } } }, schema: { tags: ['read'], summary: 'Items placed outside the republic (SITROOM_OUT_OF_REGION=flag), newest first',
     querystring: Type.Object({
       hours: Type.Optional(Type.Integer({ minimum: 1, maximum: 24 * 400, default: 24 })),
       limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, default: 100 })),
@@ -154,7 +163,8 @@ export const readRoutes: FastifyPluginAsyncTypebox<ReadRoutesOptions> = async (a
     }));
   });
 
-  app.get('/api/reference', { schema: {} }, async () => ({
+  app.get('/api/reference', { config: { openapi: { response: { 200: ReferenceDoc } } },
+    schema: { tags: ['read'], summary: 'The reference data in use: municipalities, channels, categories, operators, substations, incident types, geodata' } }, async () => ({
     municipalities: o.reference.municipalities, channels: o.reference.channels, categories: o.reference.categories,
     operators: o.reference.operators.map(({ sim: _sim, ...op }) => op), substations: o.reference.substations,
     incidentTypes: o.reference.incidentTypes,
@@ -162,7 +172,8 @@ export const readRoutes: FastifyPluginAsyncTypebox<ReadRoutesOptions> = async (a
       layers: Object.entries(o.reference.geo.layers).filter(([, l]) => l !== null).map(([name]) => name) },
   }));
 
-  app.get('/api/geo/:layer', { schema: { params: Type.Object({
+  app.get('/api/geo/:layer', { config: { openapi: { response: { 200: GeoLayerDoc, 404: { ...ErrorReply, description: 'the geodata in use has no such layer' } } } },
+    schema: { tags: ['read'], summary: 'A layer of the geodata in use (GeoJSON)', params: Type.Object({
     layer: Type.Union(['republic', 'municipalities', 'neighbours', 'settlements', 'roads', 'water'].map((l) => Type.Literal(l))),
   }) } }, async (req, reply) => {
     const layer = o.reference.geo.layers[req.params.layer as keyof Reference['geo']['layers']];

@@ -76,10 +76,13 @@ export const wallRoutes: FastifyPluginAsyncTypebox<WallRoutesOptions> = async (a
     (wall, _b, actor) => walls.endAlarm(wall, actor));
 
   const Limit = Type.Object({ limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, default: 100 })) });
-  app.get('/api/walls/:wall/log', { config: operator,
+  const Log = { openapi: { response: { 200: Type.Array(Type.Object({ id: Type.Integer(), wall: Type.String(), at: Type.Number(),
+    actor: Type.String({ description: 'a user\'s name, "admin token", or "alarm"/"rotation" for the server itself' }), role: Type.String(),
+    action: Type.String(), detail: Type.Record(Type.String(), Type.Unknown()) })), 404: ErrorReply } } };
+  app.get('/api/walls/:wall/log', { config: { ...operator, ...Log },
     schema: { tags: ['walls'], summary: 'Who did what on this wall, newest first', security, params: Params, querystring: Limit },
   }, async (req) => walls.actions(walls.config(req.params.wall).id, req.query.limit ?? 100));
-  app.get('/api/log', { config: operator,
+  app.get('/api/log', { config: { ...operator, ...Log },
     schema: { tags: ['walls'], summary: 'Who did what on any wall, newest first', security, querystring: Limit },
   }, async (req) => walls.actions(null, req.query.limit ?? 100));
 };

@@ -53,7 +53,10 @@ export const capRoutes: FastifyPluginAsync<CapRoutesOptions> = async (app, o) =>
     });
   });
 
-  app.get('/api/cap/alerts', { config: { role: 'operator' },
+  app.get('/api/cap/alerts', { config: { role: 'operator', openapi: { response: { 200: Type.Array(Type.Object({
+    sender: Type.String(), identifier: Type.String(), sent: Type.String(), status: Type.String(), msgType: Type.String(),
+    incident: Type.Union([Type.String(), Type.Null()], { description: 'the incident it made or updated' }), receivedAt: Type.Number(), source: Type.String(),
+    infos: Type.Array(Type.Record(Type.String(), Type.Unknown()), { description: 'every <info> block as read' }) })) } } },
     schema: { tags: ['read'], summary: 'CAP alerts received, newest first, with every <info> block',
       querystring: Type.Object({ limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, default: 100 })) }) },
   }, async (req) => {
@@ -64,7 +67,9 @@ export const capRoutes: FastifyPluginAsync<CapRoutesOptions> = async (app, o) =>
     }));
   });
 
-  app.get('/api/cap/feeds', { config: { role: 'operator' },
+  app.get('/api/cap/feeds', { config: { role: 'operator', openapi: { response: { 200: Type.Array(Type.Object({ url: Type.String(),
+    lastPollAt: Type.Union([Type.Number(), Type.Null()]), ok: Type.Union([Type.Boolean(), Type.Null()]), error: Type.Union([Type.String(), Type.Null()]),
+    entries: Type.Integer(), applied: Type.Integer() })) } } },
     schema: { tags: ['read'], summary: 'The polled CAP feeds (SITROOM_CAP_FEEDS) and how their last poll went' },
   }, async () => o.feeds.status());
 };

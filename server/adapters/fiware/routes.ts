@@ -12,6 +12,7 @@ import { RATE_LIMITED, requireProducer } from '../../access/guard';
 import { FiwareRefused } from './entities';
 import type { WasteReceiver } from './apply';
 import { batchResult, errorBody, errorReply, safeJson } from './answers';
+import { LD_UPSERT_DOCS, NOTIFY_DOCS, V2_UPDATE_DOCS } from './docs';
 
 export interface FiwareRoutesOptions { waste: WasteReceiver; keys: ProducerKeys; bodyLimit: number }
 
@@ -67,7 +68,7 @@ export const fiwareRoutes: FastifyPluginAsync<FiwareRoutesOptions> = async (app,
   const source = (name: string, api: string) => `fiware-${api}:${name}`;
 
   app.post('/v2/op/update', {
-    bodyLimit: o.bodyLimit, config: RATE_LIMITED,
+    bodyLimit: o.bodyLimit, config: { ...RATE_LIMITED, openapi: V2_UPDATE_DOCS },
     schema: { tags, security, summary: 'NGSI-v2 batch update of WasteContainer, WasteContainerIsle, WasteContainerModel entities',
       description: 'actionType append, append_strict, update or replace (all upsert here); entities in keyValues or normalized form.' },
   }, async (req, reply) => run(reply, false, () => {
@@ -82,7 +83,7 @@ export const fiwareRoutes: FastifyPluginAsync<FiwareRoutesOptions> = async (app,
   }));
 
   app.post('/ngsi-ld/v1/entityOperations/upsert', {
-    bodyLimit: o.bodyLimit, config: RATE_LIMITED,
+    bodyLimit: o.bodyLimit, config: { ...RATE_LIMITED, openapi: LD_UPSERT_DOCS },
     schema: { tags, security, summary: 'NGSI-LD batch upsert of waste entities (normalized or concise, with @context)' },
   }, async (req, reply) => run(reply, true, () => {
     if (!Array.isArray(req.body) || !req.body.length) throw new FiwareRefused('body', 'expected a non-empty array of entities');
@@ -92,7 +93,7 @@ export const fiwareRoutes: FastifyPluginAsync<FiwareRoutesOptions> = async (app,
   }));
 
   app.post('/ngsi/notify', {
-    bodyLimit: o.bodyLimit, config: RATE_LIMITED,
+    bodyLimit: o.bodyLimit, config: { ...RATE_LIMITED, openapi: NOTIFY_DOCS },
     schema: { tags, security, summary: "A context broker's notification (NGSI-v2 or NGSI-LD) carrying waste entities" },
   }, async (req, reply) => {
     const body = req.body as { data?: unknown; subscriptionId?: unknown; type?: unknown } | null;

@@ -1,6 +1,8 @@
 // Open311 GeoReport v2 (http://wiki.open311.org/GeoReport_v2) under /open311/v2: discovery, services, and service
 // requests as appeals. Every answer comes in the format the path asks for (.json or .xml); errors are the spec's
 // list of {code, description} with 400, 403 or 404. POST takes form fields (as the spec says) or JSON, and api_key.
+import { Type } from '@sinclair/typebox';
+import { DISCOVERY_DOCS, Format as FormatParam, LIST_QUERY, LIST_REQUESTS_DOCS, ONE_REQUEST_DOCS, POST_REQUEST_DOCS, SERVICES_DOCS } from './docs';
 import { randomBytes } from 'node:crypto';
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import type { Ingest } from '../../ingest/pipeline';
@@ -29,6 +31,8 @@ const OPEN311_SOURCE = 'open311:';
 
 const MAX_REQUESTS = 1000;
 const DEFAULT_SPAN = 90 * DAY;
+
+const tags = ['standards'];
 
 export const open311Routes: FastifyPluginAsync<Open311Options> = async (app, o) => {
   if (!o.reference.channelById.has(o.channel)) {
@@ -69,7 +73,7 @@ export const open311Routes: FastifyPluginAsync<Open311Options> = async (app, o) 
     }
   }
 
-  app.get<{ Params: { format: string } }>('/discovery.:format', async (req, reply) => withFormat(req.params.format, reply, (f) => {
+  app.get<{ Params: { format: string } }>('/discovery.:format', { config: { openapi: DISCOVERY_DOCS }, schema: { tags, params: FormatParam } }, async (req, reply) => withFormat(req.params.format, reply, (f) => {
     const url = `${req.protocol}://${req.host}/open311/v2/`;
     const discovery = { changeset: '2026-11-23T00:00:00Z', contact: 'the situation centre duty officer', key_service: 'an ingest key from the administrator',
       endpoints: [{ specification: 'http://wiki.open311.org/GeoReport_v2', url, changeset: '2026-11-23T00:00:00Z', type: 'production', formats: ['application/json', 'text/xml'] }] };
@@ -81,13 +85,13 @@ export const open311Routes: FastifyPluginAsync<Open311Options> = async (app, o) 
       `<formats>${ep.formats.map((x) => `<format>${x}</format>`).join('')}</formats></endpoint></endpoints></discovery>`);
   }));
 
-  app.get<{ Params: { format: string } }>('/services.:format', async (req, reply) => withFormat(req.params.format, reply, (f) =>
+  app.get<{ Params: { format: string } }>('/services.:format', { config: { openapi: SERVICES_DOCS }, schema: { tags, params: FormatParam } }, async (req, reply) => withFormat(req.params.format, reply, (f) =>
     answer(reply, f, 'services', 'service', o.reference.categories.map((c) => ({
       service_code: c.id, service_name: c.name_ru, description: c.name_en, metadata: false, type: 'realtime',
       keywords: [c.id.replace(/_/g, ' ')], group: 'appeals',
     })), { keywords: (v) => `<keywords>${(v as string[]).join(',')}</keywords>` })));
 
-  app.post<{ Params: { format: string } }>('/requests.:format', { config: RATE_LIMITED }, async (req, reply) => withFormat(req.params.format, reply, (f) => {
+  app.post<{ Params: { format: string } }>('/requests.:format', { config: { ...RATE_LIMITED, openapi: POST_REQUEST_DOCS }, schema: { tags, params: FormatParam } }, async (req, reply) => withFormat(req.params.format, reply, (f) => {
     const body = (req.body && typeof req.body === 'object' ? req.body : null) as Record<string, unknown> | null;
     if (!body) throw new Open311Failure(400, 400, 'body: expected form fields or a JSON object');
     const producer = o.keys.verify(typeof body['api_key'] === 'string' ? body['api_key'] : undefined);
@@ -120,7 +124,7 @@ export const open311Routes: FastifyPluginAsync<Open311Options> = async (app, o) 
     if (o.publicList === 'off') throw new Open311Failure(403, 403, 'service requests are not published here (SITROOM_OPEN311_PUBLIC=off)');
   };
 
-  app.get<{ Params: { format: string }; Querystring: Record<string, string | undefined> }>('/requests.:format', async (req, reply) =>
+  app.get<{ Params: { format: string }; Querystring: Record<string, string | undefined> }>('/requests.:format', { config: { openapi: LIST_REQUESTS_DOCS }, schema: { tags, params: FormatParam, querystring: LIST_QUERY } }, async (req, reply) =>
     withFormat(req.params.format, reply, (f) => {
       open();
       const q = req.query;
@@ -149,7 +153,7 @@ export const open311Routes: FastifyPluginAsync<Open311Options> = async (app, o) 
       return answer(reply, f, 'service_requests', 'request', rows.map(asRequest));
     }));
 
-  app.get<{ Params: { id: string; format: string } }>('/requests/:id.:format', async (req, reply) => withFormat(req.params.format, reply, (f) => {
+  app.get<{ Params: { id: string; format: string } }>('/requests/:id.:format', { config: { openapi: ONE_REQUEST_DOCS }, schema: { tags, params: Type.Composite([FormatParam, Type.Object({ id: Type.String() })]) } }, async (req, reply) => withFormat(req.params.format, reply, (f) => {
     open();
     const a = lookup(req.params.id);
     if (a) return answer(reply, f, 'service_requests', 'request', [asRequest(a)]);

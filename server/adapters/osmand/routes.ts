@@ -9,6 +9,8 @@ import type { Ingest } from '../../ingest/pipeline';
 import { IngestError } from '../../ingest/errors';
 import { OSMAND_SOURCE } from '../../ingest/sources';
 import { acceptFormBodies } from '../form-body';
+import { Type } from '@sinclair/typebox';
+import { ErrorReply } from '../../ingest/schemas';
 import type { Devices } from '../../access/devices';
 import { RATE_LIMITED } from '../../access/guard';
 import { OsmandFailure, parseJsonFix, parseQueryFix, type OsmandFix, type SpeedUnit } from './parse';
@@ -31,6 +33,23 @@ function allowedNetworks(networks: readonly string[]): ((address: string) => boo
     return list.check(plain, isIPv4(plain) ? 'ipv4' : 'ipv6');
   };
 }
+
+const QUERY = Type.Object({
+  id: Type.Optional(Type.String({ description: 'the device id (or deviceid): the tracker\'s credential' })),
+  lat: Type.Optional(Type.String()), lon: Type.Optional(Type.String()), location: Type.Optional(Type.String({ description: 'lat,lon' })),
+  timestamp: Type.Optional(Type.String({ description: 'epoch s or ms, ISO-8601 or yyyy-MM-dd HH:mm:ss' })),
+  speed: Type.Optional(Type.String({ description: 'knots unless configured' })), bearing: Type.Optional(Type.String()), accuracy: Type.Optional(Type.String()),
+}, { additionalProperties: true, description: 'every other field (batt, hdop, cell, wifi…) is kept as an attribute' });
+const TraccarJson = Type.Object({ device_id: Type.String(), location: Type.Object({ timestamp: Type.String(),
+  coords: Type.Optional(Type.Object({ latitude: Type.Number(), longitude: Type.Number() }, { additionalProperties: true })) }, { additionalProperties: true }) },
+  { additionalProperties: true, description: 'Traccar Client 9+ JSON; without coords: heard, no position' });
+const docs = (post: boolean) => ({
+  summary: post ? 'OsmAnd / Traccar Client: one fix as form fields or Traccar Client\'s JSON' : 'OsmAnd / Traccar Client: one fix in the query string',
+  ...(post ? { body: { description: 'the fix', content: { 'application/x-www-form-urlencoded': { schema: QUERY }, 'application/json': { schema: TraccarJson } } } } : {}),
+  response: { 200: { description: 'stored (a report without lat and lon: heard, no position); empty body' },
+    400: { ...ErrorReply, description: 'a bad field, or (query) a device that is not registered' }, 403: { ...ErrorReply, description: 'this address may not send (SITROOM_OSMAND_NETWORKS)' },
+    404: { ...ErrorReply, description: '(JSON) a device that is not registered' } },
+});
 
 export const osmandRoutes: FastifyPluginAsync<OsmandOptions> = async (app, o) => {
   const units = new Map(o.osmand.devices.map((d) => [d.id, d.speedUnit ?? o.osmand.speedUnit]));
@@ -62,6 +81,6 @@ export const osmandRoutes: FastifyPluginAsync<OsmandOptions> = async (app, o) =>
     }
     return reply.code(200).send();
   }
-  app.get(o.path, { config: RATE_LIMITED }, handle);
-  app.post(o.path, { config: RATE_LIMITED }, handle);
+  app.get(o.path, { config: { ...RATE_LIMITED, openapi: docs(false) }, schema: { tags: ['standards'], querystring: QUERY } }, handle);
+  app.post(o.path, { config: { ...RATE_LIMITED, openapi: docs(true) }, schema: { tags: ['standards'] } }, handle);
 };
