@@ -1,6 +1,6 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
-import { precompress } from './client/build/precompress';
+import { precompress } from './client/build/precompress.ts';
 
 // The client lives in client/; the server (server/main.ts) serves client/dist in production.
 // `npm run dev` proxies the API and the live socket to a running server on SITROOM_DEV_SERVER.

@@ -1,6 +1,8 @@
 // The page's entry: which page this is (a wall screen, the single-layout wall, the console, pairing), the language,
 // the live connection, a 1 Hz clock for ages, then React.
 import '@fontsource-variable/golos-text';
+// MapLibre's own rules before the wall's, so wall.css wins where both style the map's box (the map's code comes later, in its own chunk)
+import 'maplibre-gl/dist/maplibre-gl.css';
 import './styles/wall.css';
 import { Component, StrictMode, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';

@@ -1,7 +1,6 @@
 // The map, outside React: MapLibre draws the basemap from our GeoJSON, deck.gl (MapLibreOverlay) draws the live
 // layers. Live buffers and the store notify it; it redraws on the next animation frame, and keeps animating only
 // while vehicles glide or new incidents pulse (at most ~30 frames a second).
-import 'maplibre-gl/dist/maplibre-gl.css';
 import { countMapFrame } from './frame-count';
 import { Map as MapLibre, setWorkerUrl } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
