@@ -105,10 +105,12 @@ function decodeCursor(raw: string): { at: number; id: string } | null {
 }
 
 function municipalities(d: CollectionDeps): OgcCollection {
-  const all = (): OgcFeature[] => d.reference.geo.layers.municipalities.features.map((m) => ({ type: 'Feature', id: String(m.properties['id']),
+  // the reference data does not change while the server runs: its features are built once, when first asked for
+  let built: OgcFeature[] | null = null;
+  const all = (): OgcFeature[] => (built ??= d.reference.geo.layers.municipalities.features.map((m) => ({ type: 'Feature', id: String(m.properties['id']),
     geometry: multiPolygon(m.geometry), properties: { id: String(m.properties['id']), name_ru: String(m.properties['name_ru'] ?? ''),
       name_en: String(m.properties['name_en'] ?? ''), kind: String(m.properties['kind'] ?? ''),
-      population: typeof m.properties['population'] === 'number' ? Math.round(m.properties['population']) : null } }));
+      population: typeof m.properties['population'] === 'number' ? Math.round(m.properties['population']) : null } })));
   return {
     id: 'municipalities', title: 'Municipal areas', description: 'The 63 municipal districts and city districts in use (GET /api/reference tells their source)',
     role: null, geometry: 'MultiPolygon', temporal: null,
