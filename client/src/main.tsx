@@ -91,15 +91,14 @@ function startWallPage() {
   }
   root.render(<StrictMode><Boundary><App /></Boundary></StrictMode>);
 
-  // the bundled font must be ready before deck.gl draws its label atlas
-  const font = document.fonts.load('600 16px "Golos Text Variable"');
+  // the numbers do not wait for the bundled font (it swaps in when it arrives); the map does (panels/MapPanel.tsx)
   if (route === 'wall') {
-    Promise.all([font, withRetry(loadReference)])
-      .then(([, reference]) => useWall.setState({ reference }))
+    withRetry(loadReference)
+      .then((reference) => useWall.setState({ reference }))
       .catch((e: Error) => useWall.setState({ fatal: e.message }));
   } else {
-    Promise.all([font, loadStartWithRetry(location.search, () => undefined)])
-      .then(([, { layout, reference }]) => {
+    loadStartWithRetry(location.search, () => undefined)
+      .then(({ layout, reference }) => {
         useWall.setState({ layout, reference, freshness: { ...DEFAULT_FRESHNESS, ...layout.freshness } });
         document.title = `Sitroom · ${lang === 'ru' ? layout.name_ru : layout.name_en}`;
       })

@@ -14,6 +14,8 @@ import type { PanelProps } from './registry';
 const STREAM_OF: Record<MapLayer, PanelStream> = { choropleth: 'kpi', heat: 'kpi', incidents: 'incidents', fleet: 'fleet', containers: 'containers' };
 const DEFAULT_LAYERS: MapLayer[] = ['choropleth', 'incidents', 'fleet', 'containers'];
 let geodata: Promise<Geodata> | null = null;
+const MAP_RETRY_MS = 3000;
+const MAP_FONT = '600 16px "Golos Text Variable"';
 
 export function MapPanel({ options }: PanelProps) {
   const fmt = useFmt();
@@ -30,22 +32,34 @@ export function MapPanel({ options }: PanelProps) {
   const geo = useWall((s) => s.reference?.data.geo);
   const [error, setError] = useState<string | null>(null);
 
+  // the map's code and geodata (megabytes) wait until the numbers are live: they must not share a slow link with them
+  const numbersLive = useWall((s) => s.summary !== null);
   useEffect(() => {
-    if (!box.current || !geo) return;
+    if (!box.current || !geo || !numbersLive) return;
     let controller: MapController | null = null;
     let cancelled = false;
+    let retry: ReturnType<typeof setTimeout> | undefined;
     geodata ??= loadGeodata(geo.layers);
-    // MapLibre and deck.gl come in a chunk of their own, fetched with the geodata after the numbers are drawn
-    Promise.all([geodata, import('../map/map-controller')]).then(([g, { createMapController }]) => {
+    // MapLibre and deck.gl come in a chunk of their own, fetched with the geodata once the numbers are drawn
+    let fetched = false;
+    // the bundled font must be ready before deck.gl draws its label atlas
+    Promise.all([geodata, import('../map/map-controller'), document.fonts.load(MAP_FONT)]).then(([g, { createMapController }]) => {
+      fetched = true;
       if (cancelled || !box.current) return;
       // a lost WebGL context: this map is dropped and a new one built in its place
       controller = createMapController(box.current, g, live, layersRef.current, geo.approximate, () => setTimeout(() => setGeneration((n) => n + 1), 500));
       controllerRef.current = controller;
       const f = focusRef.current;
       if (f) controller.focus(f, false);
-    }).catch((e: Error) => { geodata = null; setError(e.message); });
-    return () => { cancelled = true; controller?.destroy(); controllerRef.current = null; };
-  }, [live, geo, generation]);
+      setError(null);
+    }).catch((e: Error) => {
+      // the geodata or the map's code could not be fetched (the server restarting): say so, and try again shortly
+      geodata = null;
+      setError(e.message);
+      if (!cancelled && !fetched) retry = setTimeout(() => setGeneration((n) => n + 1), MAP_RETRY_MS);
+    });
+    return () => { cancelled = true; clearTimeout(retry); controller?.destroy(); controllerRef.current = null; };
+  }, [live, geo, generation, numbersLive]);
   const layersRef = useRef(layers);
   layersRef.current = layers;
   const focusRef = useRef(focus);
