@@ -31,7 +31,8 @@ const AppealItem = Type.Object({
   receivedAt: Type.Number(), dueAt: Type.Number(), answeredAt: Nullable(Type.Number()), closedAt: Nullable(Type.Number()),
   source: Type.String(), inWorkAt: Nullable(Type.Number()),
 });
-export const AppealsPage = Type.Object({ items: Type.Array(AppealItem), next: Nullable(Type.String({ description: 'the cursor of the next page' })) });
+export const AppealsPage = Type.Object({ total: Type.Integer({ description: 'appeals the filters match in all (every page)' }), items: Type.Array(AppealItem),
+  next: Nullable(Type.String({ description: 'the cursor of the next page' })) });
 
 export const OutsideItem = Type.Object({
   kind: Type.String(), id: Type.String(), lon: Type.Number(), lat: Type.Number(), receivedAt: Type.Number(), source: Type.String(),

@@ -10,7 +10,7 @@ import { CONTAINER_STATUSES } from '../protocol/views';
 import { appealView, incidentView } from '../hub/views';
 import { parseTime, HOUR } from '../domain/time';
 import { GEOJSON_TYPE, geoJsonText } from './geojson';
-import { AppealsPage, ContainersDoc, IncidentsDoc, OutsideItem, ReferenceDoc, VehiclesDoc } from './read-docs';
+import { ContainersDoc, IncidentsDoc, OutsideItem, ReferenceDoc, VehiclesDoc } from './read-docs';
 import { GeoLayerDoc } from './openapi/shapes';
 import { ErrorReply } from '../ingest/schemas';
 import { Summary as SummarySchema } from '../protocol/summary';
@@ -113,40 +113,6 @@ export const readRoutes: FastifyPluginAsyncTypebox<ReadRoutesOptions> = async (a
       properties: { id: s.id, operator: s.operator, municipality: s.municipality, containers: s.containers, fill: s.fill,
         status: s.status, servicedAt: s.servicedAt && new Date(s.servicedAt).toISOString() },
     })), { time: o.now() }));
-  });
-
-  app.get('/api/appeals', { config: { role: 'operator', openapi: { response: { 200: AppealsPage } } },
-    schema: { tags: ['read'], summary: 'Appeals, newest first, a page at a time (no names, contacts or text)', querystring: Type.Object({
-    since: Type.Optional(Type.String({ description: 'received since (ISO-8601 or epoch ms)' })),
-    until: Type.Optional(Type.String({ description: 'received at or before (ISO-8601 or epoch ms): with since, a window in the past' })),
-    municipality: Type.Optional(Type.String()),
-    category: Type.Optional(Type.String()),
-    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, default: 100 })),
-    cursor: Type.Optional(Type.String({ description: 'the `next` of the previous page' })),
-  }) } }, async (req, reply) => {
-    const bad = (field: string, message: string) =>
-      reply.code(400).send({ statusCode: 400, error: 'Bad Request', field: `querystring/${field}`, message: `${field}: ${message}` });
-    const q = req.query;
-    const since = q.since === undefined ? null : parseTime(q.since);
-    if (q.since !== undefined && since === null) return bad('since', 'unreadable time');
-    const until = q.until === undefined ? null : parseTime(q.until);
-    if (q.until !== undefined && until === null) return bad('until', 'unreadable time');
-    if (q.municipality && !o.reference.municipalityById.has(q.municipality)) return bad('municipality', `unknown "${q.municipality}"`);
-    if (q.category && !o.reference.categoryById.has(q.category)) return bad('category', `unknown "${q.category}"`);
-    let cursor: { at: number; id: string } | null = null;
-    if (q.cursor) {
-      const [at, ...id] = Buffer.from(q.cursor, 'base64url').toString().split(':');
-      if (!at || !id.length || !Number.isFinite(Number(at))) return bad('cursor', 'not a cursor from this API');
-      cursor = { at: Number(at), id: id.join(':') };
-    }
-    const limit = q.limit ?? 100;
-    const rows = o.store.appeals.list({ since, municipality: q.municipality ?? null, category: q.category ?? null, limit, cursor,
-      ...(until !== null ? { until } : {}) });
-    const last = rows[rows.length - 1];
-    return {
-      items: rows.map((a) => ({ ...appealView(a), source: a.source, inWorkAt: a.inWorkAt })),
-      next: rows.length === limit && last ? Buffer.from(`${last.receivedAt}:${last.id}`).toString('base64url') : null,
-    };
   });
 
   app.get('/api/outside-region', { config: { role: 'operator', openapi: { response: { 200: Type.Array(OutsideItem) } } }, schema: { tags: ['read'], summary: 'Items placed outside the republic (SITROOM_OUT_OF_REGION=flag), newest first',

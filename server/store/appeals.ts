@@ -31,6 +31,25 @@ export interface AppealListQuery {
   closed?: boolean;
   /** rows to skip (a page of a window) */
   offset?: number;
+  channel?: string | null;
+  status?: string | null;
+  /** only appeals open and past their deadline at this time (the wall's open overdue) */
+  overdueAt?: number;
+}
+
+/** The filters of a list as SQL (the cursor and paging are the caller's). */
+function whereOf(q: Omit<AppealListQuery, 'limit' | 'cursor' | 'offset'>): { where: string[]; args: (string | number)[] } {
+  const where: string[] = [];
+  const args: (string | number)[] = [];
+  const eq = (column: string, v: string | null | undefined) => { if (v) { where.push(`${column} = ?`); args.push(v); } };
+  if (q.since !== null) { where.push('received_at >= ?'); args.push(q.since); }
+  eq('municipality', q.municipality); eq('category', q.category); eq('channel', q.channel); eq('status', q.status);
+  if (q.sourcePrefix) { where.push('substr(source, 1, ?) = ?'); args.push(q.sourcePrefix.length, q.sourcePrefix); }
+  if (q.until !== undefined) { where.push('received_at <= ?'); args.push(q.until); }
+  if (q.closed !== undefined) where.push(q.closed ? "status = 'closed'" : "status <> 'closed'");
+  // the wall's open overdue: neither answered nor closed, past its deadline
+  if (q.overdueAt !== undefined) { where.push('answered_at IS NULL AND closed_at IS NULL AND due_at < ?'); args.push(q.overdueAt); }
+  return { where, args };
 }
 
 export function appealStore(db: Db) {
@@ -98,18 +117,16 @@ export function appealStore(db: Db) {
     /** the first appeal kept: a baseline week before it would count as zero, not as unknown */
     oldestAt: () => oldest.get()?.at ?? null,
     list(q: AppealListQuery): AppealRecord[] {
-      const where: string[] = [];
-      const args: (string | number)[] = [];
-      if (q.since !== null) { where.push('received_at >= ?'); args.push(q.since); }
-      if (q.municipality) { where.push('municipality = ?'); args.push(q.municipality); }
-      if (q.category) { where.push('category = ?'); args.push(q.category); }
-      if (q.sourcePrefix) { where.push("substr(source, 1, ?) = ?"); args.push(q.sourcePrefix.length, q.sourcePrefix); }
-      if (q.until !== undefined) { where.push('received_at <= ?'); args.push(q.until); }
-      if (q.closed !== undefined) where.push(q.closed ? "status = 'closed'" : "status <> 'closed'");
+      const { where, args } = whereOf(q);
       if (q.cursor) { where.push('(received_at < ? OR (received_at = ? AND id < ?))'); args.push(q.cursor.at, q.cursor.at, q.cursor.id); }
       const sql = `SELECT * FROM appeals ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
         ORDER BY received_at DESC, id DESC LIMIT ? OFFSET ?`;
       return db.prepare<(string | number)[], AppealRow>(sql).all(...args, q.limit, q.offset ?? 0).map(fromRow);
+    },
+    /** how many appeals the list's filters match in all (its pages together) */
+    count(q: Omit<AppealListQuery, 'limit' | 'cursor' | 'offset'>): number {
+      const { where, args } = whereOf(q);
+      return db.prepare<(string | number)[], { n: number }>(`SELECT count(*) AS n FROM appeals ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`).get(...args)?.n ?? 0;
     },
     daily: db.prepare<[string, string, string], { day: string; key: string; count: number }>(
       'SELECT day, key, count FROM appeal_daily WHERE dim = ? AND day >= ? AND day <= ? ORDER BY day'),

@@ -13,6 +13,7 @@ import { wallStore } from './walls';
 import { peopleStore } from './people';
 import { screenStore } from './screens';
 import { deviceStore } from './devices';
+import { deskStore } from './desk';
 
 export interface RetentionPolicy {
   appealsBefore: number;
@@ -42,6 +43,7 @@ export function createStore(file: string, sync: 'full' | 'normal') {
     people: peopleStore(db),
     screens: screenStore(db),
     devices: deviceStore(db),
+    desk: deskStore(db),
     /** Runs fn in one transaction: everything it writes is committed together, or nothing is. Inside another
      *  transaction it is a savepoint of it, and what it queued with afterCommit waits for the outer commit. */
     transaction<T>(fn: () => T): T {

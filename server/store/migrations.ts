@@ -130,4 +130,11 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE devices ADD COLUMN last_heard_at INTEGER;
   UPDATE devices SET last_heard_at = last_fix_at;
   `,
+  // 8: the desk. Every view of an appeal's personal data (text, author, contact) is recorded: who, when, which appeal
+  // (152-FZ); admins read it. Lists of overdue appeals per municipality need the due index with the municipality.
+  `
+  CREATE TABLE personal_data_views (at INTEGER NOT NULL, actor TEXT NOT NULL, role TEXT NOT NULL, appeal TEXT NOT NULL, address TEXT NOT NULL);
+  CREATE INDEX personal_data_views_at ON personal_data_views (at);
+  CREATE INDEX appeals_municipality_due ON appeals (municipality, due_at);
+  `,
 ];

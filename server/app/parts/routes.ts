@@ -26,6 +26,8 @@ import { fiwareRoutes } from '../../adapters/fiware/routes';
 import { createWasteReceiver } from '../../adapters/fiware/apply';
 import { forwardWrites } from '../../cluster/write-forward';
 import { ogcRoutes } from '../../api/ogc/routes';
+import { listRoutes } from '../../api/lists';
+import { deskRoutes } from '../../desk/routes';
 import { buildCollections } from '../../api/ogc/collections';
 
 /** the built wall (npm run build); SITROOM_CLIENT_DIR serves another build */
@@ -57,6 +59,8 @@ export async function registerRoutes(app: FastifyInstance, s: Sitroom, x: RouteE
   await app.register(layoutRoutes, { layouts: s.layouts, defaultId: DEFAULT_LAYOUT });
   await app.register(readRoutes, { store, hub, reference, now, summary: () => x.summary(), startedAt: Date.now(), live: () => gateway.stats(), simulator: () => s.sim?.refusals() ?? null,
     cluster: () => (cluster ? { id: cluster.id, role: cluster.role, redis: cluster.connected() } : null) });
+  await app.register(listRoutes, { store, hub, reference, now });
+  await app.register(deskRoutes, { store, hub, reference, now, summary: () => x.summary(), timezone: config.timezone, access });
   await app.register(ogcRoutes, { collections: buildCollections({ store, hub, reference, now }),
     mayRead: (req, role) => !role || mayRead(access, req, role) });
   await registerPages(app, config.clientDir ?? DEFAULT_CLIENT_DIR, config.frameAncestors, config.staticCompression);

@@ -1,0 +1,102 @@
+// The cards of the duty officer's desk: everything the server knows about one municipality, incident, ambulance
+// team, container site or appeal, put together from the live views, the store and the indicators. Each figure on a
+// card is counted here, by the same definitions as the wall (the open overdue one, the sanitary limit), so the
+// desk and the wall never disagree. Personal data (an appeal's text, author, contact) goes only to operators, and
+// each such view is recorded (routes.ts).
+import type { Store } from '../store';
+import type { Hub } from '../hub/hub';
+import type { Reference } from '../reference/load';
+import type { Summary } from '../protocol/summary';
+import type { IncidentView } from '../protocol/views';
+import { appealView, incidentView } from '../hub/views';
+import { DAY, HOUR, dayStart } from '../domain/time';
+
+export interface CardDeps { store: Store; hub: Hub; reference: Reference; summary: () => Summary; now: () => number; timezone: string }
+export const CARD_KINDS = ['municipality', 'incident', 'vehicle', 'site', 'appeal'] as const;
+export type CardKind = (typeof CARD_KINDS)[number];
+
+/** how far "near" is for an incident's teams and sites */
+const NEAR_KM = 5;
+const km = (a: { lon: number; lat: number }, b: { lon: number; lat: number }) => {
+  const dx = (a.lon - b.lon) * 111.32 * Math.cos(((a.lat + b.lat) / 2) * Math.PI / 180), dy = (a.lat - b.lat) * 110.57;
+  return Math.hypot(dx, dy);
+};
+const activeIncidents = (hub: Hub): IncidentView[] => (hub.snapshot('incidents') as { items: IncidentView[] }).items.filter((i) => i.status === 'active');
+
+export function municipalityCard(d: CardDeps, id: string) {
+  const m = d.reference.municipalityById.get(id);
+  if (!m) return null;
+  const now = d.now(), s = d.summary(), from = dayStart(now, d.timezone);
+  const sites = d.hub.sites().filter((x) => x.municipality === id);
+  const count = (keys: string[]) => Object.fromEntries(keys.map((k) => [k, 0])) as Record<string, number>;
+  const byStatus = count([]), byOperator = count([]);
+  for (const x of sites) { byStatus[x.status] = (byStatus[x.status] ?? 0) + 1; byOperator[x.operator] = (byOperator[x.operator] ?? 0) + 1; }
+  const substations = d.reference.substations.filter((x) => x.municipality === id).map((x) => x.id);
+  const teams = d.hub.vehicles().filter((v) => v.substation !== null && substations.includes(v.substation));
+  const overdue = d.store.desk.openOverdue(id, now);
+  return {
+    kind: 'municipality' as const, id, name_ru: m.name_ru, name_en: m.name_en, population: m.population_estimate, time: now,
+    appeals: { today: s.appeals.byMunicipality.find((r) => r.id === id) ?? null, ...d.store.desk.appealsBy(id, from, now + 1) },
+    deadlines: { ...(s.deadlines.byMunicipality.find((r) => r.id === id) ?? null), openOverdue: overdue.n, oldestOverdueDueAt: overdue.oldest },
+    containers: { sites: sites.length, byStatus, byOperator },
+    incidents: activeIncidents(d.hub).filter((i) => i.municipality === id),
+    fleet: { substations, teams: teams.map((v) => ({ id: v.id, callsign: v.callsign, status: v.status })) },
+    departmental: s.departmental.filter((x) => x.key.includes(id)),
+  };
+}
+
+export function incidentCard(d: CardDeps, id: string, operator: boolean) {
+  const i = d.store.incidents.get(id);
+  if (!i) return null;
+  const view = incidentView(i);
+  const cap = d.store.desk.capAlertsOf(id).map((a) => ({ sender: a.sender, identifier: a.identifier, sent: a.sent, source: a.source,
+    infos: (JSON.parse(a.alert) as { infos: unknown[] }).infos }));
+  const near = (p: { lon: number | null; lat: number | null }) => p.lon !== null && p.lat !== null && km(i, { lon: p.lon, lat: p.lat }) <= NEAR_KM;
+  return {
+    kind: 'incident' as const, time: d.now(), ...view, area: i.area, source: i.source, cap,
+    description: operator ? i.description : null,
+    near: { km: NEAR_KM, teams: d.hub.vehicles().filter(near).map((v) => ({ id: v.id, callsign: v.callsign, status: v.status })),
+      sites: d.hub.sites().filter(near).length },
+  };
+}
+
+export function vehicleCard(d: CardDeps, id: string) {
+  const v = d.hub.vehicle(id);
+  if (!v) return null;
+  const now = d.now();
+  const last = d.store.desk.lastFixSource(id);
+  const substation = v.substation ? d.reference.substations.find((x) => x.id === v.substation) ?? null : null;
+  return {
+    kind: 'vehicle' as const, id, time: now, callsign: v.callsign, status: v.status, substation: substation ? { id: substation.id, name_ru: substation.name_ru, name_en: substation.name_en } : null,
+    lon: v.lon, lat: v.lat, speedKmh: v.speedKmh, heading: v.heading, fixAt: v.fixAt, fixAgeSeconds: v.fixAt === null ? null : Math.round((now - v.fixAt) / 1000),
+    source: last ? { kind: last.source.startsWith('osmand:') ? 'device' : last.source === 'simulator' ? 'simulator' : 'producer', name: last.source } : null,
+    track: d.store.fleet.track(id, now - HOUR, 2000),
+  };
+}
+
+export function siteCard(d: CardDeps, id: string) {
+  const site = d.hub.sites().find((x) => x.id === id);
+  if (!site) return null;
+  const now = d.now(), limit = d.summary().containers.sanitaryLimit;
+  const sinceService = site.servicedAt === null ? null : now - site.servicedAt;
+  return {
+    kind: 'site' as const, id, time: now, operator: site.operator, municipality: site.municipality, lon: site.lon, lat: site.lat,
+    containers: site.containers, fill: site.fill, status: site.status, servicedAt: site.servicedAt,
+    sanitary: { limitDays: limit.days, basis: limit.basis, hoursSinceService: sinceService === null ? null : Math.round(sinceService / HOUR),
+      pastLimit: sinceService === null || sinceService > limit.days * DAY },
+    week: d.store.desk.siteEvents(id, now - 7 * DAY),
+  };
+}
+
+export function appealCard(d: CardDeps, id: string, operator: boolean) {
+  const a = d.store.appeals.get(id);
+  if (!a) return null;
+  const history = [['received', a.receivedAt], ['in_work', a.inWorkAt], ['answered', a.answeredAt], ['closed', a.closedAt]]
+    .filter((h): h is [string, number] => h[1] !== null).map(([status, at]) => ({ status, at }));
+  const now = d.now();
+  return {
+    kind: 'appeal' as const, time: now, ...appealView(a), source: a.source, dueAt: a.dueAt, ceilingAt: a.ceilingAt,
+    overdue: a.answeredAt === null && a.closedAt === null && a.dueAt < now, history,
+    personal: operator ? { text: a.text, author: a.author, contact: a.contact, address: a.address } : null,
+  };
+}

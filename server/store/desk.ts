@@ -1,0 +1,34 @@
+// SQL behind the duty officer's desk: what a card shows beyond the live views (a municipality's appeals today by
+// channel and category, its open overdue and the oldest of them, a site's week of events, a team's track and the
+// source of its last fix, an incident's CAP alerts) and the record of who viewed an appeal's personal data.
+import type { Db } from './database';
+
+export interface PersonalDataView { at: number; actor: string; role: string; appeal: string; address: string }
+
+export function deskStore(db: Db) {
+  const byChannel = db.prepare<[string, number, number], { key: string; n: number }>(
+    'SELECT channel AS key, count(*) AS n FROM appeals WHERE municipality = ? AND received_at >= ? AND received_at < ? GROUP BY channel ORDER BY n DESC');
+  const byCategory = db.prepare<[string, number, number], { key: string; n: number }>(
+    'SELECT category AS key, count(*) AS n FROM appeals WHERE municipality = ? AND received_at >= ? AND received_at < ? GROUP BY category ORDER BY n DESC');
+  // the same definition as the wall's open overdue (server/store/appeals.ts): neither answered nor closed, past due
+  const overdue = db.prepare<[string, number], { n: number; oldest: number | null }>(
+    'SELECT count(*) AS n, min(due_at) AS oldest FROM appeals WHERE municipality = ? AND answered_at IS NULL AND closed_at IS NULL AND due_at < ?');
+  const siteEvents = db.prepare<[string, number], { at: number; kind: string; status: string; fill: number }>(
+    'SELECT at, kind, status, fill FROM container_events WHERE site = ? AND at >= ? ORDER BY at');
+  const lastSource = db.prepare<[string], { source: string; at: number }>('SELECT source, at FROM positions WHERE vehicle = ? ORDER BY at DESC LIMIT 1');
+  const capAlerts = db.prepare<[string], { sender: string; identifier: string; sent: number; alert: string; source: string }>(
+    'SELECT sender, identifier, sent, alert, source FROM cap_alerts WHERE incident = ? ORDER BY sent');
+  const addView = db.prepare('INSERT INTO personal_data_views VALUES (@at, @actor, @role, @appeal, @address)');
+  const views = db.prepare<[number], PersonalDataView>('SELECT * FROM personal_data_views ORDER BY at DESC LIMIT ?');
+  return {
+    appealsBy: (municipality: string, from: number, to: number) =>
+      ({ channel: byChannel.all(municipality, from, to), category: byCategory.all(municipality, from, to) }),
+    openOverdue: (municipality: string, now: number) => overdue.get(municipality, now) ?? { n: 0, oldest: null },
+    siteEvents: (site: string, since: number) => siteEvents.all(site, since),
+    lastFixSource: (vehicle: string) => lastSource.get(vehicle) ?? null,
+    capAlertsOf: (incident: string) => capAlerts.all(incident),
+    recordView: (v: PersonalDataView): void => { addView.run(v); },
+    personalDataViews: (limit: number): PersonalDataView[] => views.all(limit),
+  };
+}
+export type DeskStore = ReturnType<typeof deskStore>;

@@ -1,0 +1,119 @@
+// The desk's server side on a real store: every kind of card, a figure's list equal to the figure (JSON total, pages
+// and CSV), the filters naming a bad one, personal data only with a record of the view, and screens kept out.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { adminHeaders, startApp, type TestApp } from '../../helpers/app';
+
+let t: TestApp;
+beforeAll(async () => { t = await startApp(); seed(); });
+afterAll(async () => { await t.close(); });
+
+const HOUR = 3_600_000, DAY = 24 * HOUR;
+const at = (msAgo: number) => new Date(t.clock.now() - msAgo).toISOString();
+
+function seed(): void {
+  const s = t.app.sitroom;
+  // 30 appeals in Ufa over 20 days: the old ones past their deadline and still open, some answered
+  s.ingest.appeals(Array.from({ length: 30 }, (_, i) => ({
+    id: `ap-${i}`, channel: i % 2 ? 'portal' : 'social', category: i % 3 ? 'roads' : 'housing_utilities', municipality: 'ufa', lon: 55.96, lat: 54.74,
+    receivedAt: at(i * 16 * HOUR), text: i === 0 ? '=HYPERLINK("http://x")' : `about the road ${i}`, author: 'Иванов Иван', contact: '+7 900 000-00-00',
+    ...(i % 4 === 0 && i > 0 ? { status: 'answered' as const, answeredAt: at(i * 16 * HOUR - HOUR) } : {}),
+  })), 'test');
+  s.ingest.incidents([{ id: 'inc-1', type: 'fire', severity: 'severe', lon: 55.95, lat: 54.73, title: 'Пожар на складе', description: 'склад №3', reportedAt: at(HOUR) }], 'test');
+  s.ingest.positions([{ vehicle: 'amb-1', at: at(30 * 60_000), lon: 55.90, lat: 54.70, status: 'free' },
+    { vehicle: 'amb-1', at: at(60_000), lon: 55.951, lat: 54.731, status: 'on_scene', speedKmh: 0 }], 'test');
+  s.ingest.containers([{ id: 'site-1', lon: 55.952, lat: 54.732, operator: 'central', fill: 40, at: at(5 * DAY), servicedAt: at(5 * DAY) },
+    { id: 'site-1', lon: 55.952, lat: 54.732, operator: 'central', fill: 100, status: 'overflowing', at: at(HOUR) }], 'test');
+}
+
+const get = (url: string, headers: Record<string, string> = adminHeaders()) => t.app.inject({ url, headers });
+const card = async (kind: string, id: string) => { const r = await get(`/api/cards/${kind}/${encodeURIComponent(id)}`); expect(r.statusCode, r.body).toBe(200); return r.json(); };
+
+describe('cards', () => {
+  it('a municipality: open overdue and its oldest, appeals today by channel and category, sites, incidents, teams', async () => {
+    const c = await card('municipality', 'ufa');
+    const open = t.app.sitroom.store.appeals.list({ since: null, municipality: 'ufa', category: null, limit: 1000, cursor: null })
+      .filter((a) => a.answeredAt === null && a.closedAt === null && a.dueAt < t.clock.now());
+    expect(c.deadlines.openOverdue).toBe(open.length);
+    expect(c.deadlines.oldestOverdueDueAt).toBe(Math.min(...open.map((a) => a.dueAt)));
+    expect(c.incidents.map((i: { id: string }) => i.id)).toEqual(['inc-1']);
+    expect(c.containers.byStatus).toEqual({ overflowing: 1 });
+    expect(c.name_ru).toBe('Уфа');
+  });
+
+  it('an incident with its description and the team and site near it; a team with its track and source; a site with its week', async () => {
+    const i = await card('incident', 'inc-1');
+    expect(i).toMatchObject({ kind: 'incident', title: 'Пожар на складе', description: 'склад №3', source: 'test', near: { sites: 1 } });
+    expect(i.near.teams.map((v: { id: string }) => v.id)).toEqual(['amb-1']);
+    const v = await card('vehicle', 'amb-1');
+    expect(v).toMatchObject({ kind: 'vehicle', status: 'on_scene', fixAgeSeconds: 60, source: { kind: 'producer', name: 'test' } });
+    expect(v.track).toHaveLength(2);
+    const s = await card('site', 'site-1');
+    expect(s).toMatchObject({ kind: 'site', status: 'overflowing', fill: 100, sanitary: { hoursSinceService: 120, pastLimit: true } });
+    expect(s.week.map((e: { kind: string }) => e.kind)).toEqual(expect.arrayContaining(['registered', 'status']));
+  });
+
+  it('an appeal shows its personal data to an operator and records the view; screens get no card at all', async () => {
+    const before = t.app.sitroom.store.desk.personalDataViews(100).length;
+    const a = await card('appeal', 'ap-3');
+    expect(a.personal).toEqual({ text: 'about the road 3', author: 'Иванов Иван', contact: '+7 900 000-00-00', address: null });
+    expect(a.history.map((h: { status: string }) => h.status)).toEqual(['received']);
+    const log = (await get('/api/admin/personal-data-views')).json() as { actor: string; appeal: string }[];
+    expect(log).toHaveLength(before + 1);
+    expect(log[0]).toMatchObject({ actor: 'admin token', appeal: 'ap-3' });
+    // this computer without a token is a screen: no card, nothing recorded
+    expect((await get('/api/cards/appeal/ap-3', {})).statusCode).toBe(403);
+    expect((await get('/api/cards/municipality/ufa', {})).statusCode).toBe(403);
+    expect(t.app.sitroom.store.desk.personalDataViews(100)).toHaveLength(before + 1);
+    expect((await get('/api/cards/appeal/nope')).statusCode).toBe(404);
+    expect((await get('/api/cards/weather/x')).statusCode).toBe(400);
+  });
+});
+
+describe('lists behind the figures', () => {
+  it('the overdue list of a municipality equals its figure, in pages and in CSV', async () => {
+    const figure = (await card('municipality', 'ufa')).deadlines.openOverdue as number;
+    expect(figure).toBeGreaterThan(5);
+    const first = (await get('/api/appeals?municipality=ufa&overdue=true&limit=5')).json() as { total: number; items: { id: string }[]; next: string };
+    expect(first.total).toBe(figure);
+    const ids = [...first.items.map((x) => x.id)];
+    for (let next: string | null = first.next; next;) {
+      const page = (await get(`/api/appeals?municipality=ufa&overdue=true&limit=5&cursor=${next}`)).json() as { items: { id: string }[]; next: string | null };
+      ids.push(...page.items.map((x) => x.id));
+      next = page.next;
+    }
+    expect(new Set(ids).size).toBe(figure);
+    const csv = await get('/api/appeals.csv?municipality=ufa&overdue=true');
+    expect(csv.headers['content-type']).toMatch(/^text\/csv/);
+    expect(csv.body.charCodeAt(0)).toBe(0xfeff);
+    const lines = csv.body.slice(1).trim().split('\r\n');
+    expect(lines[0]).toBe('id,channel,category,municipality,status,receivedAt,dueAt,answeredAt,closedAt,lon,lat,source');
+    expect(lines).toHaveLength(figure + 1);
+    expect(new Set(lines.slice(1).map((l) => l.split(',')[0]))).toEqual(new Set(ids));
+    expect(csv.body).not.toContain('Иванов');
+  });
+
+  it('filters by channel and status, names a bad filter, and exports every other list', async () => {
+    const portal = (await get('/api/appeals?channel=portal&limit=1000')).json() as { total: number; items: { channel: string }[] };
+    expect(portal.total).toBe(15);
+    expect(portal.items.every((x) => x.channel === 'portal')).toBe(true);
+    expect((await get('/api/appeals?status=answered')).json().total).toBe(7);
+    const bad = await get('/api/appeals?channel=telegraph');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json()).toMatchObject({ field: 'querystring/channel' });
+    expect((await get('/api/appeals.csv?since=yesterday')).json().field).toBe('querystring/since');
+    for (const [url, rows] of [['/api/incidents.csv', 1], ['/api/containers.csv?status=overflowing', 1], ['/api/vehicles.csv', 1]] as const) {
+      const r = await get(url);
+      expect(r.statusCode, url).toBe(200);
+      expect(r.headers['x-total-count'], url).toBe(String(rows));
+      expect(r.body.slice(1).trim().split('\r\n'), url).toHaveLength(rows + 1);
+    }
+  });
+});
+
+describe('CSV', () => {
+  it('keeps a cell a spreadsheet would run as a formula as text, quotes what needs it, keeps numbers numbers', async () => {
+    const { toCsv } = await import('../../../server/api/csv');
+    expect(toCsv(['a', 'b', 'c'], [['=HYPERLINK("x")', 'a, "b"', -5], [null, '@cmd', 1.5]]))
+      .toBe('\uFEFFa,b,c\r\n"\'=HYPERLINK(""x"")","a, ""b""",-5\r\n,\'@cmd,1.5\r\n');
+  });
+});
