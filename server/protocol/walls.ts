@@ -55,7 +55,7 @@ export interface WallConfig {
   switchLeadMs: number;
 }
 
-export const FOCUS_KINDS = ['municipality', 'incident', 'vehicle'] as const;
+export const FOCUS_KINDS = ['municipality', 'incident', 'vehicle', 'site', 'appeal'] as const;
 export type FocusKind = (typeof FOCUS_KINDS)[number];
 export interface Focus {
   kind: FocusKind;
@@ -63,6 +63,9 @@ export interface Focus {
   /** what it is called on the wall, resolved by the server when the focus was set */
   label_ru: string;
   label_en: string;
+  /** the spotlight's one line of facts (status, severity, fill): never a resident's data; empty in visitor mode */
+  detail_ru: string;
+  detail_en: string;
   lon: number;
   lat: number;
   zoom: number;

@@ -18,6 +18,8 @@ export type LiveClientSocket = Socket<ServerEvents, ClientEvents>;
 
 export interface Live {
   fleet: FleetMotion;
+  /** each team's index in the fleet frames, by its id (from the fleet topic's names) */
+  fleetIndex: Map<string, number>;
   containers: ContainerSites;
   appeals: AppealPoints;
   /** deltas that arrived out of order and caused a resync (counted for diagnostics) */
@@ -44,7 +46,8 @@ export function startLive(options: LiveOptions = { token: null }): Live {
   const fleet = createFleetMotion();
   const containers = createContainerSites();
   const appeals = createAppealPoints();
-  const sinks: Sinks = createSinks({ containers, appeals });
+  const fleetIndex = new Map<string, number>();
+  const sinks: Sinks = createSinks({ containers, appeals, fleetIndex });
   const seq = new Map<Topic, number>();
   /** the server run the numbers in `seq` were counted in */
   let run: string | null = null;
@@ -115,5 +118,5 @@ export function startLive(options: LiveOptions = { token: null }): Live {
     touchStream('fleet', fleet.newestFixAt);
   });
 
-  return { fleet, containers, appeals, socket, resyncs: () => resyncs, stop: () => { stopped = true; socket.close(); } };
+  return { fleet, fleetIndex, containers, appeals, socket, resyncs: () => resyncs, stop: () => { stopped = true; socket.close(); } };
 }

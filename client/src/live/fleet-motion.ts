@@ -33,6 +33,8 @@ export interface FleetMotion {
   apply(bytes: ArrayBuffer | Uint8Array, receivedAt: number): void;
   /** moves every vehicle along its glide to time t (performance.now()); true while any is still moving */
   advance(t: number): boolean;
+  /** the slot of a team by its index in the frames, or −1 before its first fix */
+  slotOf(vehicleIndex: number): number;
 }
 
 export function createFleetMotion(glideMs = 1000): FleetMotion {
@@ -44,6 +46,7 @@ export function createFleetMotion(glideMs = 1000): FleetMotion {
     count: 0, frameTime: null, newestFixAt: null, maxStepDeg: 0,
     position: new Float32Array(0), status: new Uint8Array(0), heading: new Float32Array(0),
     trail: new Float32Array(0), trailLength: new Uint8Array(0), trailStart: new Uint8Array(0), frames: 0, dropped: 0, changed: signal(),
+    slotOf: (vi) => (vi < slotOf.length ? slotOf[vi]! : -1),
     apply(bytes, receivedAt) {
       let frame: FleetFrame;
       try { frame = decodeFleetFrame(bytes); } catch { m.dropped++; return; }

@@ -27,11 +27,12 @@ function incidentsSink(): Sinks['incidents'] {
   };
 }
 
-export function createSinks(buffers: { containers: ContainerSites; appeals: AppealPoints }): Sinks {
+export function createSinks(buffers: { containers: ContainerSites; appeals: AppealPoints; fleetIndex: Map<string, number> }): Sinks {
   return {
     appeals: buffers.appeals,
     incidents: incidentsSink(),
-    fleet: {}, // positions come from the binary frames (EVENTS.fleetFrame); names are for the console
+    // positions come from the binary frames (EVENTS.fleetFrame); the names say which frame index is which team
+    fleet: { names(vehicles) { for (const v of vehicles) buffers.fleetIndex.set(v.id, v.index); } },
     containers: {
       load(snap, time) { buffers.containers.load(snap); touchStream('containers', time); },
       apply(added, changes, time) { buffers.containers.apply(added, changes); touchStream('containers', time); },

@@ -4,6 +4,8 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { MAP_LAYERS, type MapLayer, type PanelStream } from '../../../server/protocol/layout';
 import { useScreen } from '../screen/screen-store';
 import { useLive } from '../live/live-context';
+import type { Live } from '../live/connection';
+import type { Focus } from '../../../server/protocol/walls';
 import type { MapController } from '../map/map-controller';
 import { loadGeodata, type Geodata } from '../map/geodata';
 import { useWall } from '../store/wall-store';
@@ -15,6 +17,8 @@ const STREAM_OF: Record<MapLayer, PanelStream> = { choropleth: 'kpi', heat: 'kpi
 const DEFAULT_LAYERS: MapLayer[] = ['choropleth', 'incidents', 'fleet', 'containers'];
 let geodata: Promise<Geodata> | null = null;
 const MAP_RETRY_MS = 3000;
+/** how often a followed team's map moves with it */
+const FOLLOW_MS = 4000;
 const MAP_FONT = '600 16px "Golos Text Variable"';
 
 export function MapPanel({ options }: PanelProps) {
@@ -66,12 +70,16 @@ export function MapPanel({ options }: PanelProps) {
   focusRef.current = focus;
   useEffect(() => { controllerRef.current?.setLayers(layers); }, [layers]);
   useEffect(() => { controllerRef.current?.focus(focus, true); }, [focus]);
+  useFollowVehicle(focus, live, controllerRef);
 
   const on = (l: MapLayer) => layers.includes(l);
   return (
     <PanelFrame kind="map" streams={streams} title={fmt.t('panel.map')} figures={['appeals.byMunicipality', 'fleet.status', 'containers.overflowing', 'incidents.active']}>
       <div className="map-box" ref={box} key={generation} />
-      {focus && <div className="map-focus" data-focus={focus.id}>◎ {fmt.lang === 'ru' ? focus.label_ru : focus.label_en}</div>}
+      {focus && <div className="map-focus" data-focus={focus.id} data-kind={focus.kind}>
+        <span className="map-focus-label">◎ {fmt.lang === 'ru' ? focus.label_ru : focus.label_en}</span>
+        {(fmt.lang === 'ru' ? focus.detail_ru : focus.detail_en) && <span className="map-focus-detail">{fmt.lang === 'ru' ? focus.detail_ru : focus.detail_en}</span>}
+      </div>}
       {error && <div className="map-error">{error}</div>}
       <ul className="legend small">
         {on('containers') && <>
@@ -91,4 +99,19 @@ export function MapPanel({ options }: PanelProps) {
       <div className="attribution">{geo?.attribution}</div>
     </PanelFrame>
   );
+}
+
+/** A team in the spotlight is followed: the map glides to where it is now, at most every few seconds. */
+function useFollowVehicle(focus: Focus | null, live: Live, controller: { current: MapController | null }): void {
+  useEffect(() => {
+    if (focus?.kind !== 'vehicle') return;
+    let last = 0;
+    return live.fleet.changed.listen(() => {
+      const index = live.fleetIndex.get(focus.id);
+      const slot = index === undefined ? -1 : live.fleet.slotOf(index);
+      if (slot < 0 || performance.now() - last < FOLLOW_MS) return;
+      last = performance.now();
+      controller.current?.focus({ lon: live.fleet.position[slot * 2]!, lat: live.fleet.position[slot * 2 + 1]!, zoom: focus.zoom }, true);
+    });
+  }, [focus, live, controller]);
 }
