@@ -25,7 +25,7 @@ import { switches } from './screen/scene-switch';
 const params = new URLSearchParams(location.search);
 const path = location.pathname.replace(/\/+$/, '') || '/';
 const wallPath = /^\/wall\/([^/]+)(?:\/([^/]+))?$/.exec(path);
-const route = path === '/console' ? 'console' : path === '/pair' ? 'pair' : wallPath ? 'wall' : 'single';
+const route = path === '/console' ? 'console' : path === '/desk' ? 'desk' : path === '/pair' ? 'pair' : wallPath ? 'wall' : 'single';
 const root = createRoot(document.getElementById('root')!);
 
 const lang = pickLang(location.search, navigator.languages ?? [navigator.language]);
@@ -34,6 +34,9 @@ useWall.setState({ lang });
 
 if (route === 'console') {
   void import('./console/ConsoleApp').then(({ ConsoleApp }) => root.render(<StrictMode><ConsoleApp /></StrictMode>));
+} else if (route === 'desk') {
+  setInterval(() => useWall.setState({ now: Date.now() }), 1000);
+  void import('./desk/DeskApp').then(({ DeskApp }) => root.render(<StrictMode><DeskApp /></StrictMode>));
 } else {
   startWallPage();
 }

@@ -10,12 +10,12 @@ import type { Hub } from '../hub/hub';
 import type { Reference } from '../reference/load';
 import { APPEAL_STATUSES, type IncidentView } from '../protocol/views';
 import { appealView } from '../hub/views';
-import { parseTime } from '../domain/time';
+import { dayStart, parseTime } from '../domain/time';
 import type { AppealListQuery } from '../store/appeals';
 import { AppealsPage } from './read-docs';
 import { isoCell, toCsv } from './csv';
 
-export interface ListOptions { store: Store; hub: Hub; reference: Reference; now: () => number }
+export interface ListOptions { store: Store; hub: Hub; reference: Reference; now: () => number; timezone: string }
 
 /** the most rows one CSV holds (a year of one municipality's appeals) */
 export const CSV_MAX_ROWS = 100_000;
@@ -28,10 +28,12 @@ const AppealFilters = Type.Object({
   channel: Type.Optional(Type.String()),
   status: Type.Optional(Type.String({ description: APPEAL_STATUSES.join(', ') })),
   overdue: Type.Optional(Type.Boolean({ description: 'only appeals open and past their deadline now (the wall\'s open overdue)' })),
+  pastCeiling: Type.Optional(Type.Boolean({ description: 'only appeals open and past their channel\'s ceiling now (the wall\'s "of which past the ceiling")' })),
+  today: Type.Optional(Type.Boolean({ description: 'only appeals received since local midnight (the wall\'s "today"); instead of since' })),
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, default: 100 })),
   cursor: Type.Optional(Type.String({ description: 'the `next` of the previous page' })),
 });
-type Filters = { since?: string; until?: string; municipality?: string; category?: string; channel?: string; status?: string; overdue?: boolean };
+type Filters = { since?: string; until?: string; municipality?: string; category?: string; channel?: string; status?: string; overdue?: boolean; pastCeiling?: boolean; today?: boolean };
 
 class ListError extends Error { constructor(readonly field: string, message: string) { super(`${field}: ${message}`); } }
 
@@ -51,8 +53,9 @@ function appealQuery(q: Filters, o: ListOptions): Omit<AppealListQuery, 'limit' 
   known('channel', (id) => o.reference.channels.some((c) => c.id === id));
   if (q.status !== undefined && !(APPEAL_STATUSES as readonly string[]).includes(q.status)) throw new ListError('status', `expected one of ${APPEAL_STATUSES.join(', ')}`);
   const until = time('until');
-  return { since: time('since'), municipality: q.municipality ?? null, category: q.category ?? null, channel: q.channel ?? null,
-    status: q.status ?? null, ...(until !== null ? { until } : {}), ...(q.overdue ? { overdueAt: o.now() } : {}) };
+  return { since: q.today ? dayStart(o.now(), o.timezone) : time('since'), municipality: q.municipality ?? null, category: q.category ?? null, channel: q.channel ?? null,
+    status: q.status ?? null, ...(until !== null ? { until } : {}), ...(q.overdue ? { overdueAt: o.now() } : {}),
+    ...(q.pastCeiling ? { pastCeilingAt: o.now() } : {}) };
 }
 
 function decodeCursor(raw: string): { at: number; id: string } {
@@ -94,9 +97,11 @@ export const listRoutes: FastifyPluginAsyncTypebox<ListOptions> = async (app, o)
   });
 
   app.get('/api/incidents.csv', { config: { role: 'operator', ...csvDocs('incidents') },
-    schema: { tags: ['read'], summary: 'Active incidents and those resolved in the last 24 hours, as CSV', querystring: Type.Object({ municipality: Type.Optional(Type.String()) }) } },
+    schema: { tags: ['read'], summary: 'Active incidents and those resolved in the last 24 hours, as CSV', querystring: Type.Object({
+      municipality: Type.Optional(Type.String()), status: Type.Optional(Type.Union([Type.Literal('active'), Type.Literal('resolved')])) }) } },
   async (req, reply) => {
-    const items = (o.hub.snapshot('incidents') as { items: IncidentView[] }).items.filter((i) => !req.query.municipality || i.municipality === req.query.municipality);
+    const items = (o.hub.snapshot('incidents') as { items: IncidentView[] }).items
+      .filter((i) => (!req.query.municipality || i.municipality === req.query.municipality) && (!req.query.status || i.status === req.query.status));
     return csvReply(reply, 'incidents', toCsv(['id', 'type', 'severity', 'status', 'municipality', 'title', 'reportedAt', 'resolvedAt', 'lon', 'lat'],
       items.map((i) => [i.id, i.type, i.severity, i.status, i.municipality, i.title, isoCell(i.reportedAt), isoCell(i.resolvedAt), i.lon, i.lat])), items.length);
   });

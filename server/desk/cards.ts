@@ -17,10 +17,12 @@ export type CardKind = (typeof CARD_KINDS)[number];
 
 /** how far "near" is for an incident's teams and sites */
 const NEAR_KM = 5;
-const km = (a: { lon: number; lat: number }, b: { lon: number; lat: number }) => {
-  const dx = (a.lon - b.lon) * 111.32 * Math.cos(((a.lat + b.lat) / 2) * Math.PI / 180), dy = (a.lat - b.lat) * 110.57;
+/** distance on the ground, metres (an equirectangular approximation: good to a few metres over a town) */
+export const metres = (a: { lon: number; lat: number }, b: { lon: number; lat: number }): number => {
+  const dx = (a.lon - b.lon) * 111_320 * Math.cos(((a.lat + b.lat) / 2) * Math.PI / 180), dy = (a.lat - b.lat) * 110_570;
   return Math.hypot(dx, dy);
 };
+const km = (a: { lon: number; lat: number }, b: { lon: number; lat: number }) => metres(a, b) / 1000;
 const activeIncidents = (hub: Hub): IncidentView[] => (hub.snapshot('incidents') as { items: IncidentView[] }).items.filter((i) => i.status === 'active');
 
 export function municipalityCard(d: CardDeps, id: string) {

@@ -6,7 +6,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Access } from '../access/identity';
 import { roleAtLeast } from '../protocol/walls';
 import { ErrorReply } from '../ingest/schemas';
-import { CARD_KINDS, appealCard, incidentCard, municipalityCard, siteCard, vehicleCard, type CardDeps, type CardKind } from './cards';
+import { CARD_KINDS, metres, appealCard, incidentCard, municipalityCard, siteCard, vehicleCard, type CardDeps, type CardKind } from './cards';
 
 export interface DeskOptions extends CardDeps { access: Access }
 
@@ -28,6 +28,21 @@ export const deskRoutes: FastifyPluginAsyncTypebox<DeskOptions> = async (app, o)
       : kind === 'vehicle' ? vehicleCard(o, id) : kind === 'site' ? siteCard(o, id) : appealCard(o, id, operator);
     if (!card) return reply.code(404).send({ statusCode: 404, error: 'Not Found', field: 'params/id', message: `id: no ${kind} "${id.slice(0, 100)}"` });
     return reply.header('cache-control', 'no-store').send(card);
+  });
+
+  // the live topic knows a site by its index only (ids stay here): the desk asks which site a point on its map is
+  app.get('/api/sites/near', { config: { role: 'operator', openapi: { response: { 200: Type.Object({ id: Type.Union([Type.String(), Type.Null()]) }) } } },
+    schema: { tags: ['read'], summary: 'The container site nearest a point, within a radius (metres)',
+      querystring: Type.Object({ lon: Type.Number({ minimum: -180, maximum: 180 }), lat: Type.Number({ minimum: -90, maximum: 90 }),
+        radius: Type.Optional(Type.Number({ minimum: 1, maximum: 5000, default: 100 })) }) } },
+  async (req) => {
+    const { lon, lat, radius = 100 } = req.query;
+    let best: { id: string; m: number } | null = null;
+    for (const s of o.hub.sites()) {
+      const m = metres({ lon, lat }, s);
+      if (m <= radius && (!best || m < best.m)) best = { id: s.id, m };
+    }
+    return { id: best?.id ?? null };
   });
 
   app.get('/api/admin/personal-data-views', { config: { role: 'admin', openapi: { response: { 200: Type.Array(Type.Object({

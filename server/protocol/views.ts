@@ -43,6 +43,8 @@ export interface IncidentView {
 export const VEHICLE_STATUSES = ['free', 'en_route', 'on_scene', 'to_hospital', 'returning', 'off_duty'] as const;
 export type VehicleStatus = (typeof VEHICLE_STATUSES)[number];
 export const VEHICLE_STATUS_UNKNOWN = 255;
+/** a team counted busy (the fleet figure's definition): on its way to, at, or back from a call */
+export const BUSY_STATUSES: readonly VehicleStatus[] = ['en_route', 'on_scene', 'to_hospital', 'returning'];
 
 export interface VehicleView {
   /** stable index used by the binary fleet frame */

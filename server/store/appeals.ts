@@ -35,6 +35,8 @@ export interface AppealListQuery {
   status?: string | null;
   /** only appeals open and past their deadline at this time (the wall's open overdue) */
   overdueAt?: number;
+  /** only appeals open and past their channel's ceiling at this time (the wall's "of which past the ceiling") */
+  pastCeilingAt?: number;
 }
 
 /** The filters of a list as SQL (the cursor and paging are the caller's). */
@@ -49,6 +51,7 @@ function whereOf(q: Omit<AppealListQuery, 'limit' | 'cursor' | 'offset'>): { whe
   if (q.closed !== undefined) where.push(q.closed ? "status = 'closed'" : "status <> 'closed'");
   // the wall's open overdue: neither answered nor closed, past its deadline
   if (q.overdueAt !== undefined) { where.push('answered_at IS NULL AND closed_at IS NULL AND due_at < ?'); args.push(q.overdueAt); }
+  if (q.pastCeilingAt !== undefined) { where.push('answered_at IS NULL AND closed_at IS NULL AND ceiling_at < ?'); args.push(q.pastCeilingAt); }
   return { where, args };
 }
 

@@ -10,7 +10,7 @@ import { CONSOLE_STRINGS, type ConsoleKey } from './strings';
 import './console.css';
 
 interface WallView { wall: WallConfig; state: WallState; scenes: Record<string, Layout>; online: OnlineScreen[] }
-interface Me { role: string; name: string }
+export interface Me { role: string; name: string }
 interface Named { id: string; name_ru: string; name_en: string }
 interface Feature { id: string; properties: Record<string, unknown> }
 
@@ -46,7 +46,8 @@ export function ConsoleApp() {
   );
 }
 
-function Login({ lang, onIn }: { lang: Lang; onIn: (m: Me) => void }) {
+/** Sign-in for operators and admins (the desk uses it too). */
+export function Login({ lang, onIn }: { lang: Lang; onIn: (m: Me) => void }) {
   const t = useT(lang);
   const [name, setName] = useState('');
   const [password, setPassword] = useState('');

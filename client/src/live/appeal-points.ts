@@ -6,6 +6,8 @@ import { signal } from './signal';
 export interface AppealPoints {
   /** lon, lat pairs; a fresh array after each rebuild (the heat layer's data changes only then) */
   position: Float32Array;
+  /** the appeal of each point, in the same order */
+  ids: string[];
   count: number;
   changed: ReturnType<typeof signal>;
   reset(items: readonly AppealView[]): void;
@@ -16,7 +18,7 @@ export function createAppealPoints(rebuildEveryMs = 5000): AppealPoints {
   const points = new Map<string, [number, number]>();
   let timer: ReturnType<typeof setTimeout> | null = null;
   const p: AppealPoints = {
-    position: new Float32Array(0), count: 0, changed: signal(),
+    position: new Float32Array(0), ids: [], count: 0, changed: signal(),
     reset(items) { points.clear(); add(items); rebuild(); },
     apply(upsert, remove) {
       add(upsert);
@@ -31,7 +33,7 @@ export function createAppealPoints(rebuildEveryMs = 5000): AppealPoints {
     const out = new Float32Array(points.size * 2);
     let i = 0;
     for (const [lon, lat] of points.values()) { out[i++] = lon; out[i++] = lat; }
-    p.position = out; p.count = points.size;
+    p.position = out; p.ids = [...points.keys()]; p.count = points.size;
     p.changed.fire();
   }
   return p;

@@ -21,7 +21,8 @@ const MAP_RETRY_MS = 3000;
 const FOLLOW_MS = 4000;
 const MAP_FONT = '600 16px "Golos Text Variable"';
 
-export function MapPanel({ options }: PanelProps) {
+/** onMap: the desk's hook into the map (picking, the pointer), told when a map is built or dropped */
+export function MapPanel({ options, onMap }: PanelProps & { onMap?: (c: MapController | null) => void }) {
   const fmt = useFmt();
   const switches = useScreen((s) => s.state?.layers);
   const focus = useScreen((s) => s.state?.focus ?? null);
@@ -53,6 +54,7 @@ export function MapPanel({ options }: PanelProps) {
       // a lost WebGL context: this map is dropped and a new one built in its place
       controller = createMapController(box.current, g, live, layersRef.current, geo.approximate, () => setTimeout(() => setGeneration((n) => n + 1), 500));
       controllerRef.current = controller;
+      onMapRef.current?.(controller);
       const f = focusRef.current;
       if (f) controller.focus(f, false);
       setError(null);
@@ -62,8 +64,10 @@ export function MapPanel({ options }: PanelProps) {
       setError(e.message);
       if (!cancelled && !fetched) retry = setTimeout(() => setGeneration((n) => n + 1), MAP_RETRY_MS);
     });
-    return () => { cancelled = true; clearTimeout(retry); controller?.destroy(); controllerRef.current = null; };
+    return () => { cancelled = true; clearTimeout(retry); controller?.destroy(); controllerRef.current = null; onMapRef.current?.(null); };
   }, [live, geo, generation, numbersLive]);
+  const onMapRef = useRef(onMap);
+  onMapRef.current = onMap;
   const layersRef = useRef(layers);
   layersRef.current = layers;
   const focusRef = useRef(focus);

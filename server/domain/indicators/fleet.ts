@@ -1,4 +1,5 @@
 // Ambulance fleet: teams on duty now against the same weekday last year, free and busy, calls and arrival times today.
+import { BUSY_STATUSES } from '../../protocol/views';
 import type { Summary } from '../../protocol/summary';
 import { VEHICLE_STATUSES } from '../../protocol/views';
 import { ARRIVAL_TARGET_MINUTES, METRICS } from '../metric-names';
@@ -6,7 +7,7 @@ import { median, round, share } from '../stats';
 import { DAY, HOUR, dayStart } from '../time';
 import { sameTimeWindows, usualFor, type IndicatorContext } from './context';
 
-const BUSY = new Set(['en_route', 'on_scene', 'to_hospital', 'returning']);
+const BUSY = new Set<string>(BUSY_STATUSES);
 
 export function fleetIndicators(c: IndicatorContext): Summary['fleet'] {
   const vehicles = c.hub.vehicles();
