@@ -116,6 +116,7 @@ function startWallPage() {
       containerSites: live.containers.count, appealPoints: live.appeals.count, resyncs: live.resyncs(),
       connection: useWall.getState().connection, mapFrames: mapFrameCount(),
       scene: useScreen.getState().state?.scene ?? null, wallVersion: useScreen.getState().state?.version ?? null,
+      focus: useScreen.getState().state?.focus?.id ?? null,
       switches: [...switches], kiosk, blockedKeys: kioskBlockedKeys(), reloadingIn: reloading.inSeconds,
       dataVersion: useWall.getState().summary?.time ?? null,
     }),
