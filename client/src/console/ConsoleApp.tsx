@@ -35,6 +35,7 @@ export function ConsoleApp() {
       <header className="c-top">
         <b>Sitroom</b> · {t('title')}
         <span className="c-spacer" />
+        <a className="c-link" href="/desk" data-action="to-desk">{t('desk')}</a>
         <button className="c-link" onClick={() => setLang(lang === 'ru' ? 'en' : 'ru')}>{lang === 'ru' ? 'EN' : 'RU'}</button>
         {me && <>
           <span className="c-muted">{me.name} · {me.role}</span>

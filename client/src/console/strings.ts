@@ -1,6 +1,6 @@
 // The console's labels in Russian and English.
 const ru = {
-  title: 'Пульт дежурного', signIn: 'Вход', name: 'Имя', password: 'Пароль', orToken: 'или токен', enter: 'Войти', signOut: 'Выйти',
+  title: 'Пульт дежурного', desk: 'Рабочее место', signIn: 'Вход', name: 'Имя', password: 'Пароль', orToken: 'или токен', enter: 'Войти', signOut: 'Выйти',
   walls: 'Стены', scene: 'Сцена', scenes: 'Сцены', now: 'сейчас', switching: 'переключение на', rotation: 'Ротация', playing: 'идёт',
   paused: 'на паузе', pause: 'Пауза', resume: 'Продолжить', next: 'Следующая', nextIn: 'следующая через', playlist: 'Плейлист',
   night: 'по расписанию', focus: 'Фокус карты', municipality: 'Муниципалитет', incident: 'Происшествие', vehicle: 'Бригада',
@@ -14,7 +14,7 @@ const ru = {
 };
 export type ConsoleKey = keyof typeof ru;
 const en: Record<ConsoleKey, string> = {
-  title: "Duty officer's console", signIn: 'Sign in', name: 'Name', password: 'Password', orToken: 'or a token', enter: 'Sign in', signOut: 'Sign out',
+  title: "Duty officer's console", desk: 'Desk', signIn: 'Sign in', name: 'Name', password: 'Password', orToken: 'or a token', enter: 'Sign in', signOut: 'Sign out',
   walls: 'Walls', scene: 'Scene', scenes: 'Scenes', now: 'now', switching: 'switching to', rotation: 'Rotation', playing: 'playing',
   paused: 'paused', pause: 'Pause', resume: 'Resume', next: 'Next', nextIn: 'next in', playlist: 'Playlist',
   night: 'scheduled', focus: 'Map focus', municipality: 'Municipality', incident: 'Incident', vehicle: 'Team',

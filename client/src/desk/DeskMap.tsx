@@ -57,7 +57,10 @@ export function DeskMap({ lang, live, municipalities, onPick }: { lang: Lang; li
     map.on('mouseout', () => setTip(null));
     // for tests and diagnostics: where a place is on the page, so a browser test can click a real feature
     window.sitroomDesk = { project: (lon, lat) => { const r = map.getContainer().getBoundingClientRect(), q = map.project([lon, lat]); return { x: r.left + q.x, y: r.top + q.y }; },
-      ready: () => map.loaded() };
+      ready: () => map.loaded(),
+      // for the hover benchmark (#13): what a move at a point of the map costs, and the map's own projection
+      pickAt: (x, y) => { const l = map.unproject([x, y]); return at({ point: { x, y }, lngLat: l } as unknown as MapMouseEvent)?.kind ?? null; },
+      projectRaw: (lon, lat) => { const q = map.project([lon, lat]); return [q.x, q.y]; } };
     return () => { map.off('mousemove', move); map.off('click', click); window.sitroomDesk = undefined; };
   }, [controller]);
   return (
@@ -69,5 +72,8 @@ export function DeskMap({ lang, live, municipalities, onPick }: { lang: Lang; li
 }
 
 declare global {
-  interface Window { sitroomDesk?: { project(lon: number, lat: number): { x: number; y: number }; ready(): boolean } }
+  interface Window {
+    sitroomDesk?: { project(lon: number, lat: number): { x: number; y: number }; ready(): boolean;
+      pickAt(x: number, y: number): string | null; projectRaw(lon: number, lat: number): [number, number] };
+  }
 }
