@@ -42,7 +42,7 @@ export function municipalityCard(d: CardDeps, id: string) {
     deadlines: { ...(s.deadlines.byMunicipality.find((r) => r.id === id) ?? null), openOverdue: overdue.n, oldestOverdueDueAt: overdue.oldest },
     containers: { sites: sites.length, byStatus, byOperator },
     incidents: activeIncidents(d.hub).filter((i) => i.municipality === id),
-    fleet: { substations, teams: teams.map((v) => ({ id: v.id, callsign: v.callsign, status: v.status })) },
+    fleet: { substations, teams: teams.map((v) => ({ id: v.id, callsign: v.callsign, status: v.status })), callsToday: d.store.desk.callsIn(id, from, now + 1) },
     departmental: s.departmental.filter((x) => x.key.includes(id)),
   };
 }
@@ -69,7 +69,7 @@ export function vehicleCard(d: CardDeps, id: string) {
   const last = d.store.desk.lastFixSource(id);
   const substation = v.substation ? d.reference.substations.find((x) => x.id === v.substation) ?? null : null;
   return {
-    kind: 'vehicle' as const, id, time: now, callsign: v.callsign, status: v.status, substation: substation ? { id: substation.id, name_ru: substation.name_ru, name_en: substation.name_en } : null,
+    kind: 'vehicle' as const, id, time: now, callsign: v.callsign, status: v.status, statusSince: d.store.desk.statusSince(id, v.status), substation: substation ? { id: substation.id, name_ru: substation.name_ru, name_en: substation.name_en } : null,
     lon: v.lon, lat: v.lat, speedKmh: v.speedKmh, heading: v.heading, fixAt: v.fixAt, fixAgeSeconds: v.fixAt === null ? null : Math.round((now - v.fixAt) / 1000),
     source: last ? { kind: last.source.startsWith('osmand:') ? 'device' : last.source === 'simulator' ? 'simulator' : 'producer', name: last.source } : null,
     track: d.store.fleet.track(id, now - HOUR, 2000),

@@ -15,6 +15,13 @@ export function deskStore(db: Db) {
     'SELECT count(*) AS n, min(due_at) AS oldest FROM appeals WHERE municipality = ? AND answered_at IS NULL AND closed_at IS NULL AND due_at < ?');
   const siteEvents = db.prepare<[string, number], { at: number; kind: string; status: string; fill: number }>(
     'SELECT at, kind, status, fill FROM container_events WHERE site = ? AND at >= ? ORDER BY at');
+  // the fleet figure's calls (server/domain/indicators/fleet.ts: the sum of ems.call), in one municipality
+  const calls = db.prepare<[string, number, number], { n: number | null }>(
+    "SELECT sum(value) AS n FROM metrics WHERE name = 'ems.call' AND municipality = ? AND at >= ? AND at < ?");
+  // the first fix of a team's current run of one status: since when it has been in it
+  const statusSince = db.prepare<[{ vehicle: string; status: string | null }], { since: number | null }>(
+    `SELECT min(at) AS since FROM positions WHERE vehicle = @vehicle AND status IS @status AND at > coalesce(
+       (SELECT max(at) FROM positions WHERE vehicle = @vehicle AND status IS NOT @status), 0)`);
   const lastSource = db.prepare<[string], { source: string; at: number }>('SELECT source, at FROM positions WHERE vehicle = ? ORDER BY at DESC LIMIT 1');
   const capAlerts = db.prepare<[string], { sender: string; identifier: string; sent: number; alert: string; source: string }>(
     'SELECT sender, identifier, sent, alert, source FROM cap_alerts WHERE incident = ? ORDER BY sent');
@@ -26,6 +33,8 @@ export function deskStore(db: Db) {
     openOverdue: (municipality: string, now: number) => overdue.get(municipality, now) ?? { n: 0, oldest: null },
     siteEvents: (site: string, since: number) => siteEvents.all(site, since),
     lastFixSource: (vehicle: string) => lastSource.get(vehicle) ?? null,
+    callsIn: (municipality: string, from: number, to: number): number => calls.get(municipality, from, to)?.n ?? 0,
+    statusSince: (vehicle: string, status: string | null): number | null => statusSince.get({ vehicle, status })?.since ?? null,
     capAlertsOf: (incident: string) => capAlerts.all(incident),
     recordView: (v: PersonalDataView): void => { addView.run(v); },
     personalDataViews: (limit: number): PersonalDataView[] => views.all(limit),

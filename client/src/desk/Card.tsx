@@ -21,14 +21,14 @@ function facts(card: Json, t: (k: DeskKey) => string, lang: Lang): [string, stri
       return [[t('appeals'), num(today?.['today'])], [t('overdue'), num(d['openOverdue'])], ['oldest due', at(d['oldestOverdueDueAt'])],
         ['on time', d['onTimeShare'] === null || d['onTimeShare'] === undefined ? '—' : `${Math.round(Number(d['onTimeShare']) * 100)} %`],
         [t('overflowing'), num((c['byStatus'] as Json)['overflowing'] ?? 0)], [t('incidents'), num((card['incidents'] as unknown[]).length)],
-        ['teams', num(((card['fleet'] as Json)['teams'] as unknown[]).length)]];
+        ['teams', num(((card['fleet'] as Json)['teams'] as unknown[]).length)], ['calls today', num((card['fleet'] as Json)['callsToday'])]];
     }
     case 'incident':
       return [['type', String(card['type'])], ['severity', String(card['severity'])], ['status', String(card['status'])], ['reported', at(card['reportedAt'])],
         [t('source'), String(card['source'])], [t('description'), String(card['description'] ?? '—')],
         [t('near'), `${((card['near'] as Json)['teams'] as unknown[]).length} teams, ${num((card['near'] as Json)['sites'])} sites`]];
     case 'vehicle':
-      return [['callsign', String(card['callsign'])], ['status', String(card['status'] ?? '—')], ['substation', name(card['substation'])],
+      return [['callsign', String(card['callsign'])], ['status', `${String(card['status'] ?? '—')} · ${at(card['statusSince'])}`], ['substation', name(card['substation'])],
         ['fix', `${num(card['fixAgeSeconds'])} s ago`], [t('source'), String((card['source'] as Json | null)?.['name'] ?? '—')],
         [t('track'), `${(card['track'] as unknown[]).length} fixes`]];
     case 'site': {

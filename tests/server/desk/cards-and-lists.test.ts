@@ -38,6 +38,9 @@ describe('cards', () => {
     expect(c.incidents.map((i: { id: string }) => i.id)).toEqual(['inc-1']);
     expect(c.containers.byStatus).toEqual({ overflowing: 1 });
     expect(c.name_ru).toBe('Уфа');
+    t.app.sitroom.ingest.metrics([{ key: 'ems.call', at: at(5 * 60_000), value: 1, municipality: 'ufa', id: 'call-1' },
+      { key: 'ems.call', at: at(4 * 60_000), value: 1, municipality: 'ufa', id: 'call-2' }, { key: 'ems.call', at: at(3 * 60_000), value: 1, municipality: 'sibay', id: 'call-3' }], 'test');
+    expect((await card('municipality', 'ufa')).fleet.callsToday).toBe(2);
   });
 
   it('an incident with its description and the team and site near it; a team with its track and source; a site with its week', async () => {
@@ -45,7 +48,8 @@ describe('cards', () => {
     expect(i).toMatchObject({ kind: 'incident', title: 'Пожар на складе', description: 'склад №3', source: 'test', near: { sites: 1 } });
     expect(i.near.teams.map((v: { id: string }) => v.id)).toEqual(['amb-1']);
     const v = await card('vehicle', 'amb-1');
-    expect(v).toMatchObject({ kind: 'vehicle', status: 'on_scene', fixAgeSeconds: 60, source: { kind: 'producer', name: 'test' } });
+    // free at 30 minutes ago, on scene since the fix a minute ago
+    expect(v).toMatchObject({ kind: 'vehicle', status: 'on_scene', statusSince: t.clock.now() - 60_000, fixAgeSeconds: 60, source: { kind: 'producer', name: 'test' } });
     expect(v.track).toHaveLength(2);
     const s = await card('site', 'site-1');
     expect(s).toMatchObject({ kind: 'site', status: 'overflowing', fill: 100, sanitary: { hoursSinceService: 120, pastLimit: true } });
