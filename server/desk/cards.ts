@@ -30,8 +30,7 @@ export function municipalityCard(d: CardDeps, id: string) {
   if (!m) return null;
   const now = d.now(), s = d.summary(), from = dayStart(now, d.timezone);
   const sites = d.hub.sites().filter((x) => x.municipality === id);
-  const count = (keys: string[]) => Object.fromEntries(keys.map((k) => [k, 0])) as Record<string, number>;
-  const byStatus = count([]), byOperator = count([]);
+  const byStatus: Record<string, number> = {}, byOperator: Record<string, number> = {};
   for (const x of sites) { byStatus[x.status] = (byStatus[x.status] ?? 0) + 1; byOperator[x.operator] = (byOperator[x.operator] ?? 0) + 1; }
   const substations = d.reference.substations.filter((x) => x.municipality === id).map((x) => x.id);
   const teams = d.hub.vehicles().filter((v) => v.substation !== null && substations.includes(v.substation));

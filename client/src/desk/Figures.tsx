@@ -37,7 +37,7 @@ function useListTotal(name: ListName, f: Filters, wall: number | null): number |
     let stop = false;
     api<{ total: number }>('GET', `/api/appeals?${appealParams(f, name).toString()}&limit=1`).then((r) => { if (!stop) setTotal(r.total); }).catch(() => undefined);
     return () => { stop = true; };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // filters by value (key)
   }, [name, key, wall]);
   return wall ?? total;
 }

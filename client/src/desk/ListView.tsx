@@ -23,8 +23,7 @@ export function ListView({ name, filters, incidents, lang, onOpen, onClose }: { 
     setData(null); setError(null); setTop(0);
     loadList(name, filters, incidents).then((d) => { if (!stop) setData(d); }).catch((e: Error) => { if (!stop) setError(e.message); });
     return () => { stop = true; };
-    // the incidents list is read once when opened; filters by value
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // filters by value (key); the incidents are read once, when the list opens
   }, [name, key]);
   const rows = useMemo(() => {
     if (!data || !sort) return data?.rows ?? [];
