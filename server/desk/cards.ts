@@ -42,8 +42,13 @@ export function municipalityCard(d: CardDeps, id: string) {
     containers: { sites: sites.length, byStatus, byOperator },
     incidents: activeIncidents(d.hub).filter((i) => i.municipality === id),
     fleet: { substations, teams: teams.map((v) => ({ id: v.id, callsign: v.callsign, status: v.status })), callsToday: d.store.desk.callsIn(id, from, now + 1) },
-    departmental: s.departmental.filter((x) => x.key.includes(id)),
+    departmental: departmentalIn(d, s, id, now),
   };
+}
+
+/** The departmental indicators that carry this municipality: samples placed in it in the last week. */
+function departmentalIn(d: CardDeps, s: Summary, id: string, now: number): Summary['departmental'] {
+  return s.departmental.filter((x) => d.store.desk.metricIn(x.key, id, now - 7 * DAY));
 }
 
 export function incidentCard(d: CardDeps, id: string, operator: boolean) {

@@ -22,6 +22,9 @@ export function deskStore(db: Db) {
   const statusSince = db.prepare<[{ vehicle: string; status: string | null }], { since: number | null }>(
     `SELECT min(at) AS since FROM positions WHERE vehicle = @vehicle AND status IS @status AND at > coalesce(
        (SELECT max(at) FROM positions WHERE vehicle = @vehicle AND status IS NOT @status), 0)`);
+  // whether an indicator has a sample placed in a municipality lately (a departmental system reporting per district);
+  // by name first, so the (name, at) index keeps it to that indicator's last week
+  const metricIn = db.prepare<[string, number, string], { one: number }>('SELECT 1 AS one FROM metrics WHERE name = ? AND at >= ? AND municipality = ? LIMIT 1');
   const lastSource = db.prepare<[string], { source: string; at: number }>('SELECT source, at FROM positions WHERE vehicle = ? ORDER BY at DESC LIMIT 1');
   const capAlerts = db.prepare<[string], { sender: string; identifier: string; sent: number; alert: string; source: string }>(
     'SELECT sender, identifier, sent, alert, source FROM cap_alerts WHERE incident = ? ORDER BY sent');
@@ -34,6 +37,7 @@ export function deskStore(db: Db) {
     siteEvents: (site: string, since: number) => siteEvents.all(site, since),
     lastFixSource: (vehicle: string) => lastSource.get(vehicle) ?? null,
     callsIn: (municipality: string, from: number, to: number): number => calls.get(municipality, from, to)?.n ?? 0,
+    metricIn: (name: string, municipality: string, since: number): boolean => metricIn.get(name, since, municipality) !== undefined,
     statusSince: (vehicle: string, status: string | null): number | null => statusSince.get({ vehicle, status })?.since ?? null,
     capAlertsOf: (incident: string) => capAlerts.all(incident),
     recordView: (v: PersonalDataView): void => { addView.run(v); },

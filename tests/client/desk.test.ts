@@ -92,6 +92,14 @@ describe('the duty officer\'s desk', () => {
     await desk.keyboard.press('Escape');
     const municipality = await clickMunicipality();
     expect(municipality).toMatch(/^[a-z_-]+$/);
+    // a card's own figure opens its list, for that municipality: as many rows as the card said
+    const opens = desk.locator('[data-card="municipality"] [data-opens="overdue"]');
+    const said = Number((await opens.innerText()).replace(/[^\d]/g, ''));
+    await opens.click();
+    const list = desk.locator('[data-list="overdue"][data-total]:not([data-total=""])');
+    expect(await until(async () => (await list.count()) > 0, 20_000, 100)).toBe(true);
+    expect(desk.url()).toContain(`municipality=${municipality}`);
+    expect(Number(await list.getAttribute('data-total'))).toBe(said);
     await saveScreenshot(desk, 'desk-1366x768.png');
   });
 

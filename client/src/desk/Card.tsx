@@ -5,22 +5,26 @@ import { api } from '../console/api';
 import type { Lang } from '../i18n/lang';
 import { DESK_STRINGS, type DeskKey } from './strings';
 import { ShowOnWall } from './ShowOnWall';
+import type { ListName } from './url-state';
 
 const REFRESH_MS = 3000;
 type Json = Record<string, unknown>;
 const at = (t: unknown) => (typeof t === 'number' ? new Date(t).toLocaleString([], { day: '2-digit', month: '2-digit', hour: '2-digit', minute: '2-digit' }) : '—');
 const num = (v: unknown) => (typeof v === 'number' ? v.toLocaleString() : v === null || v === undefined ? '—' : String(v));
 
-/** The facts of a card, by kind: label and value pairs. */
-function facts(card: Json, t: (k: DeskKey) => string, lang: Lang): [string, string][] {
+/** A fact: its label, its value, and the list it opens (a card's figures open their lists too). */
+type Fact = [string, string] | [string, string, ListName];
+
+/** The facts of a card, by kind. */
+function facts(card: Json, t: (k: DeskKey) => string, lang: Lang): Fact[] {
   const name = (x: unknown) => (x && typeof x === 'object' ? String((x as Json)[lang === 'ru' ? 'name_ru' : 'name_en'] ?? '') : '—');
   switch (card['kind']) {
     case 'municipality': {
       const d = (card['deadlines'] ?? {}) as Json, c = card['containers'] as Json, a = card['appeals'] as Json;
       const today = a['today'] as Json | null;
-      return [[t('appeals'), num(today?.['today'])], [t('overdue'), num(d['openOverdue'])], ['oldest due', at(d['oldestOverdueDueAt'])],
+      return [[t('appeals'), num(today?.['today']), 'appeals'], [t('overdue'), num(d['openOverdue']), 'overdue'], ['oldest due', at(d['oldestOverdueDueAt'])],
         ['on time', d['onTimeShare'] === null || d['onTimeShare'] === undefined ? '—' : `${Math.round(Number(d['onTimeShare']) * 100)} %`],
-        [t('overflowing'), num((c['byStatus'] as Json)['overflowing'] ?? 0)], [t('incidents'), num((card['incidents'] as unknown[]).length)],
+        [t('overflowing'), num((c['byStatus'] as Json)['overflowing'] ?? 0), 'overflowing'], [t('incidents'), num((card['incidents'] as unknown[]).length), 'incidents'],
         ['teams', num(((card['fleet'] as Json)['teams'] as unknown[]).length)], ['calls today', num((card['fleet'] as Json)['callsToday'])]];
     }
     case 'incident':
@@ -46,7 +50,9 @@ function facts(card: Json, t: (k: DeskKey) => string, lang: Lang): [string, stri
   }
 }
 
-export function Card({ kind, id, lang, onClose }: { kind: string; id: string; lang: Lang; onClose: () => void }) {
+export function Card({ kind, id, lang, onClose, onList }: { kind: string; id: string; lang: Lang; onClose: () => void;
+  /** opens a list of this card's municipality */
+  onList: (list: ListName, municipality: string) => void }) {
   const t = (k: DeskKey) => DESK_STRINGS[lang][k];
   const [card, setCard] = useState<Json | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -65,7 +71,8 @@ export function Card({ kind, id, lang, onClose }: { kind: string; id: string; la
       <header><b>{title}</b><span className="d-muted">{kind}</span><button className="d-link" onClick={onClose} aria-label={t('close')}>✕</button></header>
       {error && <p className="d-error">{error}</p>}
       {!card && !error && <p className="d-muted">{t('loading')}</p>}
-      {card && <dl>{facts(card, t, lang).map(([k, v]) => <div key={k}><dt>{k}</dt><dd>{v}</dd></div>)}</dl>}
+      {card && <dl>{facts(card, t, lang).map(([k, v, list]) => <div key={k}><dt>{k}</dt>
+        <dd>{list ? <button className="d-link" data-opens={list} onClick={() => onList(list, id)}>{v}</button> : v}</dd></div>)}</dl>}
       {card && <p className="d-muted">{t('updated')} {at(card['time'])}</p>}
       {card && <ShowOnWall kind={kind} id={id} lang={lang} />}
     </section>

@@ -81,7 +81,8 @@ function Desk({ lang }: { lang: Lang }) {
       <main className="d-main">
         <DeskMap lang={lang} live={live} municipalities={municipalities} onPick={open} />
         <aside className="d-side">
-          {view.select && <Card key={`${view.select.kind}:${view.select.id}`} kind={view.select.kind} id={view.select.id} lang={lang} onClose={() => change({ select: null })} />}
+          {view.select && <Card key={`${view.select.kind}:${view.select.id}`} kind={view.select.kind} id={view.select.id} lang={lang} onClose={() => change({ select: null })}
+            onList={(list, municipality) => change({ list, filters: { ...view.filters, municipality } })} />}
           {view.list && <ListView name={view.list} filters={view.filters} incidents={incidents} lang={lang}
             onOpen={(r) => open(r.kind, r.id)} onClose={() => change({ list: null })} />}
           {summary && reference && <Figures summary={summary} filters={view.filters} incidents={incidents} reference={reference} lang={lang}

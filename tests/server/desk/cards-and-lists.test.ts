@@ -41,6 +41,12 @@ describe('cards', () => {
     t.app.sitroom.ingest.metrics([{ key: 'ems.call', at: at(5 * 60_000), value: 1, municipality: 'ufa', id: 'call-1' },
       { key: 'ems.call', at: at(4 * 60_000), value: 1, municipality: 'ufa', id: 'call-2' }, { key: 'ems.call', at: at(3 * 60_000), value: 1, municipality: 'sibay', id: 'call-3' }], 'test');
     expect((await card('municipality', 'ufa')).fleet.callsToday).toBe(2);
+    // a departmental system reporting per district: its indicator is on Ufa's card, not on Sibay's
+    t.app.sitroom.ingest.metrics([{ key: 'utilities.heat_outages', at: at(10 * 60_000), value: 3, municipality: 'ufa', unit: 'шт',
+      title_ru: 'Отключения тепла', title_en: 'Heating outages', id: 'heat-1' }], 'teploset');
+    t.app.sitroom.jobs.refreshKpi(true); // the 1 s job, run by hand on the test clock
+    expect((await card('municipality', 'ufa')).departmental.map((m: { key: string }) => m.key)).toEqual(['utilities.heat_outages']);
+    expect((await card('municipality', 'sibay')).departmental).toEqual([]);
   });
 
   it('an incident with its description and the team and site near it; a team with its track and source; a site with its week', async () => {
