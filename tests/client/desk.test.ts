@@ -5,7 +5,7 @@
 import type { ChildProcess } from 'node:child_process';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN } from '../helpers/app';
+import { ADMIN, KEY } from '../helpers/app';
 import { launchBrowser, openWall, saveScreenshot, until, type WallPage } from '../helpers/browser';
 import { freePort, startServer, stopServer } from '../helpers/server-process';
 import { tempDir } from '../helpers/app';
@@ -42,6 +42,11 @@ beforeAll(async () => {
   const port = await freePort();
   url = `http://127.0.0.1:${port}`;
   server = await startServer(dir.dir, port, SIM);
+  // one active incident of our own, whatever the simulator has active at this moment
+  const res = await fetch(`${url}/api/ingest/incidents`, { method: 'POST', headers: { authorization: `Bearer ${KEY}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ incidents: [{ id: 'desk-test-fire', type: 'fire', severity: 'severe', lon: 56.06, lat: 54.83, title: 'Пожар (тест)',
+      reportedAt: new Date(Date.now() - 60_000).toISOString() }] }) });
+  expect(res.status).toBe(200);
   browser = await launchBrowser();
   context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'ru-RU' });
   await context.addInitScript((token) => localStorage.setItem('sitroom.console-token', token), ADMIN);
@@ -56,7 +61,12 @@ afterAll(async () => { await browser?.close(); if (server) await stopServer(serv
 describe('the duty officer\'s desk', () => {
   it('opens a card for a team, an incident, a container site and a municipality clicked on the map', async () => {
     const { json: vehicles } = await api<{ features: { id: string; geometry: { coordinates: [number, number] } }[] }>('/api/vehicles');
-    const v = vehicles.features[0]!;
+    // a team with no other team near it (teams of one substation wait at the same spot)
+    const v = vehicles.features.reduce((best, x) => {
+      const gap = (f: typeof x) => Math.min(...vehicles.features.filter((o) => o !== f).map((o) =>
+        Math.hypot(o.geometry.coordinates[0] - f.geometry.coordinates[0], o.geometry.coordinates[1] - f.geometry.coordinates[1])));
+      return gap(x) > gap(best) ? x : best;
+    });
     // the hover says what is there before the click
     const p = await desk.evaluate(([x, y]) => window.sitroomDesk!.project(x!, y!), v.geometry.coordinates);
     await desk.mouse.move(p.x, p.y);
