@@ -14,6 +14,7 @@ import { dayStart, parseTime } from '../domain/time';
 import type { AppealListQuery } from '../store/appeals';
 import { AppealsPage } from './read-docs';
 import { isoCell, toCsv } from './csv';
+import { decodeCursor, encodeCursor } from './appeal-cursor';
 
 export interface ListOptions { store: Store; hub: Hub; reference: Reference; now: () => number; timezone: string }
 
@@ -58,10 +59,10 @@ function appealQuery(q: Filters, o: ListOptions): Omit<AppealListQuery, 'limit' 
     ...(q.pastCeiling ? { pastCeilingAt: o.now() } : {}) };
 }
 
-function decodeCursor(raw: string): { at: number; id: string } {
-  const [at, ...id] = Buffer.from(raw, 'base64url').toString().split(':');
-  if (!at || !id.length || !Number.isFinite(Number(at))) throw new ListError('cursor', 'not a cursor from this API');
-  return { at: Number(at), id: id.join(':') };
+function cursorOf(raw: string): { at: number; id: string } {
+  const c = decodeCursor(raw);
+  if (!c) throw new ListError('cursor', 'not a cursor from this API');
+  return c;
 }
 
 const refuse = (reply: FastifyReply, e: unknown) => {
@@ -79,10 +80,10 @@ export const listRoutes: FastifyPluginAsyncTypebox<ListOptions> = async (app, o)
   async (req, reply) => {
     try {
       const q = appealQuery(req.query, o), limit = req.query.limit ?? 100;
-      const rows = o.store.appeals.list({ ...q, limit, cursor: req.query.cursor ? decodeCursor(req.query.cursor) : null });
+      const rows = o.store.appeals.list({ ...q, limit, cursor: req.query.cursor ? cursorOf(req.query.cursor) : null });
       const last = rows[rows.length - 1];
       return { total: o.store.appeals.count(q), items: rows.map((a) => ({ ...appealView(a), source: a.source, inWorkAt: a.inWorkAt })),
-        next: rows.length === limit && last ? Buffer.from(`${last.receivedAt}:${last.id}`).toString('base64url') : null };
+        next: rows.length === limit && last ? encodeCursor(last) : null };
     } catch (e) { return refuse(reply, e); }
   });
 

@@ -6,6 +6,7 @@ import type { Hub } from '../../hub/hub';
 import type { Reference } from '../../reference/load';
 import type { IncidentRecord } from '../../domain/records';
 import { appealView } from '../../hub/views';
+import { decodeCursor, encodeCursor } from '../appeal-cursor';
 import { inBbox, inTime, type ItemsQuery } from './query';
 import { iso, multiPolygon, pageOf, point, polygonMeets, type Field, type OgcCollection, type OgcFeature } from './collection';
 
@@ -96,12 +97,7 @@ function appealPage(d: CollectionDeps, q: ItemsQuery, feature: (a: ReturnType<ty
     municipality: null, category: null, limit: q.limit, cursor });
   const last = rows[rows.length - 1];
   const features = rows.map(appealView).filter((a) => a.lon !== null && a.lat !== null && inBbox(q.bbox, a.lon, a.lat)).map(feature);
-  return { features, matched: null, next: rows.length === q.limit && last ? { cursor: Buffer.from(`${last.receivedAt}:${last.id}`).toString('base64url') } : null };
-}
-
-function decodeCursor(raw: string): { at: number; id: string } | null {
-  const [at, ...id] = Buffer.from(raw, 'base64url').toString().split(':');
-  return at && id.length && Number.isFinite(Number(at)) ? { at: Number(at), id: id.join(':') } : null;
+  return { features, matched: null, next: rows.length === q.limit && last ? { cursor: encodeCursor(last) } : null };
 }
 
 function municipalities(d: CollectionDeps): OgcCollection {
