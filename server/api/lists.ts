@@ -15,6 +15,7 @@ import type { AppealListQuery } from '../store/appeals';
 import { AppealsPage } from './read-docs';
 import { isoCell, toCsv } from './csv';
 import { decodeCursor, encodeCursor } from './appeal-cursor';
+import { PlaceFilterError, PlaceQuery, sitePlace, teamPlace } from './place-filters';
 
 export interface ListOptions { store: Store; hub: Hub; reference: Reference; now: () => number; timezone: string }
 
@@ -66,7 +67,7 @@ function cursorOf(raw: string): { at: number; id: string } {
 }
 
 const refuse = (reply: FastifyReply, e: unknown) => {
-  if (!(e instanceof ListError)) throw e;
+  if (!(e instanceof ListError) && !(e instanceof PlaceFilterError)) throw e;
   return reply.code(400).send({ statusCode: 400, error: 'Bad Request', field: `querystring/${e.field}`, message: e.message });
 };
 const csvReply = (reply: FastifyReply, name: string, text: string, rows: number) => reply
@@ -108,22 +109,25 @@ export const listRoutes: FastifyPluginAsyncTypebox<ListOptions> = async (app, o)
   });
 
   app.get('/api/containers.csv', { config: { role: 'operator', ...csvDocs('container sites') },
-    schema: { tags: ['read'], summary: 'Container sites, as CSV (status, operator and municipality filters, comma-separated)', querystring: Type.Object({
-      status: Type.Optional(Type.String()), operator: Type.Optional(Type.String()), municipality: Type.Optional(Type.String()) }) } },
+    schema: { tags: ['read'], summary: 'Container sites, as CSV (the filters of /api/containers)', querystring: Type.Object({
+      status: Type.Optional(Type.String()), operator: Type.Optional(Type.String()), ...PlaceQuery }) } },
   async (req, reply) => {
     const list = (v: string | undefined) => (v ? v.split(',').map((x) => x.trim()) : null);
-    const [statuses, operators, municipalities] = [list(req.query.status), list(req.query.operator), list(req.query.municipality)];
-    const sites = o.hub.sites().filter((s) => (!statuses || statuses.includes(s.status)) && (!operators || operators.includes(s.operator))
-      && (!municipalities || municipalities.includes(s.municipality)));
+    const [statuses, operators] = [list(req.query.status), list(req.query.operator)];
+    let place;
+    try { place = sitePlace(req.query, o.reference); } catch (e) { return refuse(reply, e); }
+    const sites = o.hub.sites().filter((s) => (!statuses || statuses.includes(s.status)) && (!operators || operators.includes(s.operator)) && place(s));
     return csvReply(reply, 'container-sites', toCsv(['id', 'operator', 'municipality', 'containers', 'fill', 'status', 'servicedAt', 'lon', 'lat'],
       sites.map((s) => [s.id, s.operator, s.municipality, s.containers, s.fill, s.status, isoCell(s.servicedAt), s.lon, s.lat])), sites.length);
   });
 
   app.get('/api/vehicles.csv', { config: { role: 'operator', ...csvDocs('ambulance teams') },
-    schema: { tags: ['read'], summary: 'Ambulance teams, as CSV (status filter, comma-separated)', querystring: Type.Object({ status: Type.Optional(Type.String()) }) } },
+    schema: { tags: ['read'], summary: 'Ambulance teams with a position, as CSV (the filters of /api/vehicles)', querystring: Type.Object({ status: Type.Optional(Type.String()), ...PlaceQuery }) } },
   async (req, reply) => {
     const statuses = req.query.status ? req.query.status.split(',') : null;
-    const teams = o.hub.vehicles().filter((v) => !statuses || (v.status !== null && statuses.includes(v.status)));
+    let place;
+    try { place = teamPlace(req.query, o.reference); } catch (e) { return refuse(reply, e); }
+    const teams = o.hub.vehicles().filter((v) => v.lon !== null && v.lat !== null && place(v) && (!statuses || (v.status !== null && statuses.includes(v.status))));
     return csvReply(reply, 'ambulance-teams', toCsv(['id', 'callsign', 'substation', 'status', 'speedKmh', 'heading', 'fixAt', 'lon', 'lat'],
       teams.map((v) => [v.id, v.callsign, v.substation, v.status, v.speedKmh, v.heading, isoCell(v.fixAt), v.lon, v.lat])), teams.length);
   });

@@ -6,7 +6,7 @@ import type { Store } from '../store';
 import type { Hub } from '../hub/hub';
 import type { Reference } from '../reference/load';
 import type { Summary } from '../protocol/summary';
-import { CONTAINER_STATUSES } from '../protocol/views';
+import { CONTAINER_STATUSES, VEHICLE_STATUSES } from '../protocol/views';
 import { appealView, incidentView } from '../hub/views';
 import { parseTime, HOUR } from '../domain/time';
 import { GEOJSON_TYPE, geoJsonText } from './geojson';
@@ -15,6 +15,7 @@ import { GeoLayerDoc } from './openapi/shapes';
 import { ErrorReply } from '../ingest/schemas';
 import { Summary as SummarySchema } from '../protocol/summary';
 import type { FastifyReply } from 'fastify';
+import { PlaceFilterError, PlaceQuery, sitePlace, teamPlace } from './place-filters';
 
 export interface ReadRoutesOptions {
   store: Store;
@@ -36,6 +37,16 @@ const collection = (features: unknown[], extra: Record<string, unknown> = {}) =>
 /** a GeoJSON answer: application/geo+json, the named properties always real-valued (see geojson.ts) */
 const geo = (reply: FastifyReply, realFields: string[], doc: unknown) => reply.type(GEOJSON_TYPE).send(geoJsonText(doc, new Set(realFields)));
 const csv = (v: string | undefined) => (v ? v.split(',').map((s) => s.trim()).filter(Boolean) : null);
+const badRequest = (reply: FastifyReply, field: string, message: string) =>
+  reply.code(400).send({ statusCode: 400, error: 'Bad Request', field: `querystring/${field}`, message });
+/** the filter, or a 400 naming the bad parameter */
+function placeOr<T>(reply: FastifyReply, make: () => T): T | null {
+  try { return make(); } catch (e) {
+    if (!(e instanceof PlaceFilterError)) throw e;
+    void badRequest(reply, e.field, e.message);
+    return null;
+  }
+}
 
 export const readRoutes: FastifyPluginAsyncTypebox<ReadRoutesOptions> = async (app, o) => {
   app.get('/healthz', { schema: { tags: ['read'], summary: 'Whether this server runs, its counts, run, live clients and cluster place', response: { 200: Type.Object({
@@ -67,10 +78,17 @@ export const readRoutes: FastifyPluginAsyncTypebox<ReadRoutesOptions> = async (a
   });
 
   app.get('/api/vehicles', { config: { role: 'operator', openapi: { response: { 200: VehiclesDoc } } },
-    schema: { tags: ['read'], summary: 'The fleet: a point per team with a position' } }, async (_req, reply) => {
+    schema: { tags: ['read'], summary: 'The fleet: a point per team with a position, filtered by status and place', querystring: Type.Object({
+      status: Type.Optional(Type.String({ description: `comma-separated: ${VEHICLE_STATUSES.join(', ')}` })), ...PlaceQuery }) } }, async (req, reply) => {
+    const statuses = csv(req.query.status);
+    const badStatus = statuses?.find((s) => !(VEHICLE_STATUSES as readonly string[]).includes(s));
+    if (badStatus) return badRequest(reply, 'status', `status: unknown "${badStatus.slice(0, 60)}"`);
+    const place = placeOr(reply, () => teamPlace(req.query, o.reference));
+    if (!place) return reply;
     const heard = o.store.fleet.heardTimes();
     const iso = (t: number | null | undefined) => (t ? new Date(t).toISOString() : null);
-    return geo(reply, ['speedKmh', 'heading'], collection(o.hub.vehicles().filter((v) => v.lon !== null && v.lat !== null).map((v) => ({
+    const teams = o.hub.vehicles().filter((v) => v.lon !== null && v.lat !== null && place(v) && (!statuses || (v.status !== null && statuses.includes(v.status))));
+    return geo(reply, ['speedKmh', 'heading'], collection(teams.map((v) => ({
       type: 'Feature', id: v.id, geometry: point(v.lon!, v.lat!),
       properties: { id: v.id, callsign: v.callsign, substation: v.substation, status: v.status, speedKmh: v.speedKmh,
         heading: v.heading, fixAt: iso(v.fixAt), heardAt: iso(heard.get(v.id) ?? v.fixAt) },
@@ -97,17 +115,20 @@ export const readRoutes: FastifyPluginAsyncTypebox<ReadRoutesOptions> = async (a
   });
 
   app.get('/api/containers', { config: { role: 'operator', openapi: { response: { 200: ContainersDoc } } },
-    schema: { tags: ['read'], summary: 'Container sites, filtered by status and operator', querystring: Type.Object({
+    schema: { tags: ['read'], summary: 'Container sites, filtered by status, operator and place', querystring: Type.Object({
     status: Type.Optional(Type.String({ description: `comma-separated: ${CONTAINER_STATUSES.join(', ')}` })),
     operator: Type.Optional(Type.String({ description: 'comma-separated operator ids' })),
+    ...PlaceQuery,
   }) } }, async (req, reply) => {
     const statuses = csv(req.query.status);
     const operators = csv(req.query.operator);
     const badStatus = statuses?.find((s) => !(CONTAINER_STATUSES as readonly string[]).includes(s));
-    if (badStatus) return reply.code(400).send({ statusCode: 400, error: 'Bad Request', field: 'querystring/status', message: `status: unknown "${badStatus}"` });
+    if (badStatus) return badRequest(reply, 'status', `status: unknown "${badStatus.slice(0, 60)}"`);
     const badOp = operators?.find((op) => !o.reference.operators.some((x) => x.id === op));
-    if (badOp) return reply.code(400).send({ statusCode: 400, error: 'Bad Request', field: 'querystring/operator', message: `operator: unknown "${badOp}"` });
-    const sites = o.hub.sites().filter((s) => (!statuses || statuses.includes(s.status)) && (!operators || operators.includes(s.operator)));
+    if (badOp) return badRequest(reply, 'operator', `operator: unknown "${badOp.slice(0, 60)}"`);
+    const place = placeOr(reply, () => sitePlace(req.query, o.reference));
+    if (!place) return reply;
+    const sites = o.hub.sites().filter((s) => (!statuses || statuses.includes(s.status)) && (!operators || operators.includes(s.operator)) && place(s));
     return geo(reply, ['fill'], collection(sites.map((s) => ({
       type: 'Feature', id: s.id, geometry: point(s.lon, s.lat),
       properties: { id: s.id, operator: s.operator, municipality: s.municipality, containers: s.containers, fill: s.fill,

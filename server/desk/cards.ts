@@ -10,19 +10,14 @@ import type { Summary } from '../protocol/summary';
 import type { IncidentView } from '../protocol/views';
 import { appealView, incidentView } from '../hub/views';
 import { DAY, HOUR, dayStart } from '../domain/time';
+import { NEAR_KM, sitePlace, substationsOf, teamPlace } from '../api/place-filters';
+import { appealsAgainstUsual } from './appeals-usual';
+import { teamCall } from './team-call';
 
 export interface CardDeps { store: Store; hub: Hub; reference: Reference; summary: () => Summary; now: () => number; timezone: string }
 export const CARD_KINDS = ['municipality', 'incident', 'vehicle', 'site', 'appeal'] as const;
 export type CardKind = (typeof CARD_KINDS)[number];
 
-/** how far "near" is for an incident's teams and sites */
-const NEAR_KM = 5;
-/** distance on the ground, metres (an equirectangular approximation: good to a few metres over a town) */
-export const metres = (a: { lon: number; lat: number }, b: { lon: number; lat: number }): number => {
-  const dx = (a.lon - b.lon) * 111_320 * Math.cos(((a.lat + b.lat) / 2) * Math.PI / 180), dy = (a.lat - b.lat) * 110_570;
-  return Math.hypot(dx, dy);
-};
-const km = (a: { lon: number; lat: number }, b: { lon: number; lat: number }) => metres(a, b) / 1000;
 const activeIncidents = (hub: Hub): IncidentView[] => (hub.snapshot('incidents') as { items: IncidentView[] }).items.filter((i) => i.status === 'active');
 
 export function municipalityCard(d: CardDeps, id: string) {
@@ -32,12 +27,13 @@ export function municipalityCard(d: CardDeps, id: string) {
   const sites = d.hub.sites().filter((x) => x.municipality === id);
   const byStatus: Record<string, number> = {}, byOperator: Record<string, number> = {};
   for (const x of sites) { byStatus[x.status] = (byStatus[x.status] ?? 0) + 1; byOperator[x.operator] = (byOperator[x.operator] ?? 0) + 1; }
-  const substations = d.reference.substations.filter((x) => x.municipality === id).map((x) => x.id);
-  const teams = d.hub.vehicles().filter((v) => v.substation !== null && substations.includes(v.substation));
+  const substations = substationsOf(d.reference, id);
+  // the teams on the map (with a position), as the teams list counts them
+  const teams = d.hub.vehicles().filter((v) => v.lon !== null && teamPlace({ municipality: id }, d.reference)(v));
   const overdue = d.store.desk.openOverdue(id, now);
   return {
     kind: 'municipality' as const, id, name_ru: m.name_ru, name_en: m.name_en, population: m.population_estimate, time: now,
-    appeals: { today: s.appeals.byMunicipality.find((r) => r.id === id) ?? null, ...d.store.desk.appealsBy(id, from, now + 1) },
+    appeals: { today: s.appeals.byMunicipality.find((r) => r.id === id) ?? null, ...appealsAgainstUsual(d, id) },
     deadlines: { ...(s.deadlines.byMunicipality.find((r) => r.id === id) ?? null), openOverdue: overdue.n, oldestOverdueDueAt: overdue.oldest },
     containers: { sites: sites.length, byStatus, byOperator },
     incidents: activeIncidents(d.hub).filter((i) => i.municipality === id),
@@ -57,12 +53,13 @@ export function incidentCard(d: CardDeps, id: string, operator: boolean) {
   const view = incidentView(i);
   const cap = d.store.desk.capAlertsOf(id).map((a) => ({ sender: a.sender, identifier: a.identifier, sent: a.sent, source: a.source,
     infos: (JSON.parse(a.alert) as { infos: unknown[] }).infos }));
-  const near = (p: { lon: number | null; lat: number | null }) => p.lon !== null && p.lat !== null && km(i, { lon: p.lon, lat: p.lat }) <= NEAR_KM;
+  // the same filter as the lists the counts open (/api/vehicles and /api/containers with near and km)
+  const near = { near: `${i.lon},${i.lat}`, km: NEAR_KM };
   return {
     kind: 'incident' as const, time: d.now(), ...view, area: i.area, source: i.source, cap,
     description: operator ? i.description : null,
-    near: { km: NEAR_KM, teams: d.hub.vehicles().filter(near).map((v) => ({ id: v.id, callsign: v.callsign, status: v.status })),
-      sites: d.hub.sites().filter(near).length },
+    near: { ...near, teams: d.hub.vehicles().filter(teamPlace(near, d.reference)).map((v) => ({ id: v.id, callsign: v.callsign, status: v.status })),
+      sites: d.hub.sites().filter(sitePlace(near, d.reference)).length },
   };
 }
 
@@ -76,6 +73,7 @@ export function vehicleCard(d: CardDeps, id: string) {
     kind: 'vehicle' as const, id, time: now, callsign: v.callsign, status: v.status, statusSince: d.store.desk.statusSince(id, v.status), substation: substation ? { id: substation.id, name_ru: substation.name_ru, name_en: substation.name_en } : null,
     lon: v.lon, lat: v.lat, speedKmh: v.speedKmh, heading: v.heading, fixAt: v.fixAt, fixAgeSeconds: v.fixAt === null ? null : Math.round((now - v.fixAt) / 1000),
     source: last ? { kind: last.source.startsWith('osmand:') ? 'device' : last.source === 'simulator' ? 'simulator' : 'producer', name: last.source } : null,
+    call: teamCall(d.store, v, now),
     track: d.store.fleet.track(id, now - HOUR, 2000),
   };
 }

@@ -6,7 +6,8 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Access } from '../access/identity';
 import { roleAtLeast } from '../protocol/walls';
 import { ErrorReply } from '../ingest/schemas';
-import { CARD_KINDS, metres, appealCard, incidentCard, municipalityCard, siteCard, vehicleCard, type CardDeps, type CardKind } from './cards';
+import { CARD_KINDS, appealCard, incidentCard, municipalityCard, siteCard, vehicleCard, type CardDeps, type CardKind } from './cards';
+import { metres } from '../api/place-filters';
 
 export interface DeskOptions extends CardDeps { access: Access }
 

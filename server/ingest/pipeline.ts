@@ -138,8 +138,9 @@ export function createIngest({ store, hub, reference, now, timezone, outOfRegion
           const view = latest.get(item.vehicle) ?? hub.vehicle(item.vehicle);
           const existing = view ? { ...view, updatedAt: c.now } : null;
           if (!view) { created++; cap?.take(i, item.vehicle, c.now); }
-          const { position, vehicle } = normalisePosition(item, i, existing, c);
+          const { position, vehicle, call } = normalisePosition(item, i, existing, c);
           store.fleet.addPosition(position);
+          if (call) store.teamCalls.note(call);
           latest.set(vehicle.id, vehicle);
         });
         for (const v of latest.values()) store.fleet.put(v);

@@ -53,6 +53,15 @@ export const IncidentIn = Type.Object({
   resolvedAt: Type.Optional(Time),
 }, { additionalProperties: false });
 
+/** the call a team is on, as the dispatch system knows it: a team's card shows it and when the team got there */
+export const TeamCallIn = Type.Object({
+  id: Id,
+  receivedAt: Time,
+  lon: Type.Optional(Lon),
+  lat: Type.Optional(Lat),
+  address: Type.Optional(Text(300)),
+}, { additionalProperties: false, description: 'the call the team is on with this fix (absent when it is on none)' });
+
 export const PositionIn = Type.Object({
   vehicle: Id,
   at: Time,
@@ -64,6 +73,7 @@ export const PositionIn = Type.Object({
   accuracyM: Type.Optional(Type.Number({ minimum: 0 })),
   callsign: Type.Optional(Text(60)),
   substation: Type.Optional(Id),
+  call: Type.Optional(TeamCallIn),
   attributes: Type.Optional(Type.Record(Type.String({ maxLength: 60 }),
     Type.Union([Type.String({ maxLength: 500 }), Type.Number(), Type.Boolean()]), { maxProperties: 50,
     description: 'anything else the device reports (battery, hdop, driver id...), kept with the position' })),

@@ -15,6 +15,10 @@ import { createRouter } from './roads';
 
 const SPEED_KMH: Partial<Record<VehicleStatus, number>> = { en_route: EN_ROUTE_KMH, to_hospital: 40, returning: 35 };
 const STATIONARY_REPORT_MS = 30_000;
+/** the statuses a team reports its call with: going to it, at it, taking the patient in (returning, it is done) */
+const ON_CALL: ReadonlySet<VehicleStatus> = new Set(['en_route', 'on_scene', 'to_hospital']);
+/** the call as a dispatch system reports it: the id its ems.call sample carries, when it came and where */
+const callOf = (c: Call) => ({ id: `sim:call:${c.id}`, receivedAt: c.createdAt, lon: Math.round(c.at[0] * 1e6) / 1e6, lat: Math.round(c.at[1] * 1e6) / 1e6 });
 /** how far back a new fleet plays the calls through, so it starts with teams on calls */
 export const WARM_UP_MS = 2 * HOUR;
 const WARM_UP_STEP_MS = 10_000;
@@ -127,7 +131,8 @@ export function createFleetSim(seed: number, teamCount: number, reference: Refer
       t.lastReport = now;
       t.dirty = false;
       positions.push({ vehicle: t.id, at: now, lon: Math.round(t.at[0] * 1e6) / 1e6, lat: Math.round(t.at[1] * 1e6) / 1e6,
-        speedKmh: Math.round(t.speed), heading: Math.round(t.heading) % 360, status: t.status, callsign: t.callsign, substation: t.substation });
+        speedKmh: Math.round(t.speed), heading: Math.round(t.heading) % 360, status: t.status, callsign: t.callsign, substation: t.substation,
+        ...(t.call && ON_CALL.has(t.status) ? { call: callOf(t.call) } : {}) });
     }
     return positions;
   }

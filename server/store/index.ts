@@ -3,6 +3,7 @@ import { openDatabase, type Db } from './database';
 import { appealStore } from './appeals';
 import { incidentStore } from './incidents';
 import { fleetStore } from './fleet';
+import { teamCallStore } from './team-calls';
 import { containerStore } from './containers';
 import { metricStore } from './metrics';
 import { producerKeyStore } from './producer-keys';
@@ -33,6 +34,7 @@ export function createStore(file: string, sync: 'full' | 'normal') {
     appeals: appealStore(db),
     incidents: incidentStore(db),
     fleet: fleetStore(db),
+    teamCalls: teamCallStore(db),
     containers: containerStore(db),
     metrics: metricStore(db),
     producerKeys: producerKeyStore(db),
@@ -70,6 +72,7 @@ export function createStore(file: string, sync: 'full' | 'normal') {
         appeals: store.appeals.prune(p.appealsBefore, p.appealDaysBefore),
         incidents: store.incidents.prune(p.incidentsBefore),
         positions: store.fleet.prune(p.positionsBefore),
+        teamCalls: store.teamCalls.prune(p.positionsBefore),
         containerEvents: store.containers.prune(p.containerEventsBefore),
         metrics: store.metrics.prune(p.metricsBefore),
         outsideRegion: store.outsideRegion.prune(p.appealsBefore),

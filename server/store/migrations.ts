@@ -143,4 +143,13 @@ export const MIGRATIONS: readonly string[] = [
   `
   DROP INDEX IF EXISTS appeals_municipality_due;
   `,
+  // 10: the calls teams report being on (a position's call): when each was received, where, when the team took it
+  // (its first fix on it), when it got there (its first fix on scene on it) and its last fix on it
+  `
+  CREATE TABLE team_calls (vehicle TEXT NOT NULL, call TEXT NOT NULL, received_at INTEGER NOT NULL, lon REAL, lat REAL,
+    address TEXT, assigned_at INTEGER NOT NULL, arrived_at INTEGER, last_at INTEGER NOT NULL, source TEXT NOT NULL,
+    PRIMARY KEY (vehicle, call));
+  CREATE INDEX team_calls_vehicle_last ON team_calls (vehicle, last_at);
+  CREATE INDEX team_calls_last ON team_calls (last_at);
+  `,
 ];

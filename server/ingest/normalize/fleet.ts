@@ -1,11 +1,12 @@
 // An incoming position fix → the position history row and the vehicle's new current state.
 import type { PositionRecord, VehicleRecord } from '../../domain/records';
+import type { TeamCallFix } from '../../store/team-calls';
 import { fieldsOf } from '../errors';
 import type { PositionIn } from '../schemas';
 import { time, type NormaliseContext } from './common';
 
 export function normalisePosition(item: PositionIn, i: number, existing: VehicleRecord | null, ctx: NormaliseContext):
-  { position: PositionRecord; vehicle: VehicleRecord; moved: boolean } {
+  { position: PositionRecord; vehicle: VehicleRecord; moved: boolean; call: TeamCallFix | null } {
   const f = fieldsOf('positions', i);
   const at = time(f, 'at', item.at, ctx.now);
   if (item.substation !== undefined && !ctx.reference.substations.some((s) => s.id === item.substation)) {
@@ -24,5 +25,7 @@ export function normalisePosition(item: PositionIn, i: number, existing: Vehicle
       lon: item.lon, lat: item.lat, speedKmh: position.speedKmh, heading: position.heading ?? existing?.heading ?? null,
       fixAt: at, updatedAt: ctx.now }
     : { ...existing, callsign: item.callsign ?? existing.callsign, substation: item.substation ?? existing.substation };
-  return { position, vehicle, moved: newer };
+  const call: TeamCallFix | null = item.call ? { vehicle: item.vehicle, call: item.call.id, receivedAt: time(f, 'call/receivedAt', item.call.receivedAt, ctx.now),
+    lon: item.call.lon ?? null, lat: item.call.lat ?? null, address: item.call.address ?? null, at, onScene: item.status === 'on_scene', source: ctx.source } : null;
+  return { position, vehicle, moved: newer, call };
 }

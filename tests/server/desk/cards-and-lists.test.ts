@@ -1,7 +1,7 @@
 // The desk's server side on a real store: every kind of card, a figure's list equal to the figure (JSON total, pages
 // and CSV), the filters naming a bad one, personal data only with a record of the view, and screens kept out.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adminHeaders, startApp, type TestApp } from '../../helpers/app';
+import { adminHeaders, authHeaders, startApp, type TestApp } from '../../helpers/app';
 
 let t: TestApp;
 beforeAll(async () => { t = await startApp(); seed(); });
@@ -62,6 +62,28 @@ describe('cards', () => {
     expect(s.week.map((e: { kind: string }) => e.kind)).toEqual(expect.arrayContaining(['registered', 'status']));
   });
 
+  it("a team's current call: where and when it came, the distance left and the expected arrival, then its arrival; none once it is done", async () => {
+    const call = { id: 'call-77', receivedAt: at(10 * 60_000), lon: 57.0, lat: 54.75, address: 'ул. Ленина, 1' };
+    // 2 km west of the call, 5 minutes ago, on the way
+    t.app.sitroom.ingest.positions([{ vehicle: 'amb-call', at: at(5 * 60_000), lon: 57.0 - 2 / (111.32 * Math.cos(54.75 * Math.PI / 180)), lat: 54.75, status: 'en_route', call }], 'dispatch');
+    const going = (await card('vehicle', 'amb-call')).call;
+    expect(going).toMatchObject({ id: 'call-77', address: 'ул. Ленина, 1', receivedAt: t.clock.now() - 10 * 60_000, assignedAt: t.clock.now() - 5 * 60_000,
+      arrivedAt: null, kmLeft: 2, targetMinutes: 20, late: false });
+    // 2 km at 45 km/h from the fix 5 minutes ago: 2 min 40 s after it, already past, so now
+    expect(going.expectedAt).toBe(t.clock.now());
+    t.app.sitroom.ingest.positions([{ vehicle: 'amb-call', at: at(60_000), lon: 57.0, lat: 54.75, status: 'on_scene', call }], 'dispatch');
+    expect((await card('vehicle', 'amb-call')).call).toMatchObject({ arrivedAt: t.clock.now() - 60_000, minutesToArrive: 9, kmLeft: null, late: false });
+    // a late fix from the way there changes neither when it took the call nor when it arrived
+    t.app.sitroom.ingest.positions([{ vehicle: 'amb-call', at: at(3 * 60_000), lon: 56.99, lat: 54.75, status: 'en_route', call }], 'dispatch');
+    expect((await card('vehicle', 'amb-call')).call).toMatchObject({ assignedAt: t.clock.now() - 5 * 60_000, arrivedAt: t.clock.now() - 60_000 });
+    t.app.sitroom.ingest.positions([{ vehicle: 'amb-call', at: at(0), lon: 57.0, lat: 54.75, status: 'returning' }], 'dispatch');
+    expect((await card('vehicle', 'amb-call')).call).toBeNull();
+    const bad = await t.app.inject({ method: 'POST', url: '/api/ingest/positions', headers: authHeaders(),
+      payload: { positions: [{ vehicle: 'amb-call', at: at(0), lon: 57, lat: 54.75, call: { id: 'c', receivedAt: 'soon' } }] } });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('call/receivedAt');
+  });
+
   it('an appeal shows its personal data to an operator and records the view; screens get no card at all', async () => {
     const before = t.app.sitroom.store.desk.personalDataViews(100).length;
     const a = await card('appeal', 'ap-3');
@@ -111,12 +133,41 @@ describe('lists behind the figures', () => {
     expect(bad.statusCode).toBe(400);
     expect(bad.json()).toMatchObject({ field: 'querystring/channel' });
     expect((await get('/api/appeals.csv?since=yesterday')).json().field).toBe('querystring/since');
-    for (const [url, rows] of [['/api/incidents.csv', 1], ['/api/containers.csv?status=overflowing', 1], ['/api/vehicles.csv', 1]] as const) {
+    // teams: amb-1 and the one on a call (amb-call)
+    for (const [url, rows] of [['/api/incidents.csv', 1], ['/api/containers.csv?status=overflowing', 1], ['/api/vehicles.csv', 2]] as const) {
       const r = await get(url);
       expect(r.statusCode, url).toBe(200);
       expect(r.headers['x-total-count'], url).toBe(String(rows));
       expect(r.body.slice(1).trim().split('\r\n'), url).toHaveLength(rows + 1);
     }
+  });
+});
+
+describe('lists of teams and sites by place', () => {
+  it("an incident's near counts and a municipality's teams open lists equal to them, in JSON and CSV; a bad place is named", async () => {
+    t.app.sitroom.ingest.positions([{ vehicle: 'amb-ufa', at: at(60_000), lon: 56.05, lat: 54.80, status: 'free', substation: 'ufa-2' },
+      { vehicle: 'amb-sibay', at: at(60_000), lon: 55.952, lat: 54.7315, status: 'en_route', substation: 'sibay' }], 'test');
+    const i = await card('incident', 'inc-1');
+    expect(i.near).toMatchObject({ near: '55.95,54.73', km: 5 });
+    const q = `near=${i.near.near}&km=${i.near.km}`;
+    const teams = (await get(`/api/vehicles?${q}`)).json() as { features: { id: string }[] };
+    expect(teams.features.map((f) => f.id).sort()).toEqual(i.near.teams.map((v: { id: string }) => v.id).sort());
+    expect(teams.features.map((f) => f.id).sort()).toEqual(['amb-1', 'amb-sibay']);
+    const sites = (await get(`/api/containers?${q}`)).json() as { features: unknown[] };
+    expect(sites.features).toHaveLength(i.near.sites);
+    expect((await get(`/api/containers.csv?${q}`)).headers['x-total-count']).toBe(String(i.near.sites));
+    // Ufa's teams: those of its substations, wherever they are
+    const ufa = await card('municipality', 'ufa');
+    expect(ufa.fleet.teams.map((v: { id: string }) => v.id)).toEqual(['amb-ufa']);
+    expect(((await get('/api/vehicles?municipality=ufa')).json() as { features: { id: string }[] }).features.map((f) => f.id)).toEqual(['amb-ufa']);
+    expect((await get('/api/vehicles.csv?municipality=ufa')).headers['x-total-count']).toBe('1');
+    expect((await get('/api/vehicles.csv?near=55.95,54.73&status=en_route')).headers['x-total-count']).toBe('1');
+    for (const url of ['/api/containers?near=55.95', '/api/vehicles.csv?near=200,54', '/api/vehicles?municipality=atlantis', '/api/vehicles?status=flying']) {
+      const r = await get(url);
+      expect(r.statusCode, url).toBe(400);
+      expect(r.json().field, url).toBe(`querystring/${url.split('?')[1]!.split('=')[0]}`);
+    }
+    expect((await get('/api/containers?near=55.95,54.73&km=500')).statusCode).toBe(400);
   });
 });
 

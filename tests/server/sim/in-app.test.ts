@@ -38,6 +38,17 @@ describe('simulator in the app', () => {
     expect(hub.seq('containers')).toBeGreaterThan(seqs.containers);
     expect(after.fleet.busy).toBeGreaterThan(0);
     expect(t.app.sitroom.store.fleet.positionCount()).toBeGreaterThan(40);
+    // a team on the way to a call reports the call: the same id as its ems.call sample, received before it took it
+    const out = hub.vehicles().filter((v) => v.status === 'en_route' || v.status === 'on_scene');
+    expect(out.length).toBeGreaterThan(0);
+    for (const v of out) {
+      const call = t.app.sitroom.store.teamCalls.current(v.id, v.fixAt);
+      expect(call, v.id).not.toBeNull();
+      expect(call!.call).toMatch(/^sim:call:/);
+      expect(call!.receivedAt).toBeLessThanOrEqual(call!.assignedAt);
+      if (v.status === 'on_scene') expect(call!.arrivedAt, v.id).not.toBeNull();
+    }
+    for (const v of hub.vehicles().filter((x) => x.status === 'free')) expect(t.app.sitroom.store.teamCalls.current(v.id, v.fixAt)).toBeNull();
   });
 
   it('replays the same history for the same seed', async () => {
