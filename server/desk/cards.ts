@@ -104,3 +104,11 @@ export function appealCard(d: CardDeps, id: string, operator: boolean) {
     personal: operator ? { text: a.text, author: a.author, contact: a.contact, address: a.address } : null,
   };
 }
+
+/** the cards as the desk receives them (JSON) */
+export type MunicipalityCard = NonNullable<ReturnType<typeof municipalityCard>>;
+export type IncidentCard = NonNullable<ReturnType<typeof incidentCard>>;
+export type VehicleCard = NonNullable<ReturnType<typeof vehicleCard>>;
+export type SiteCard = NonNullable<ReturnType<typeof siteCard>>;
+export type AppealCard = NonNullable<ReturnType<typeof appealCard>>;
+export type AnyCard = MunicipalityCard | IncidentCard | VehicleCard | SiteCard | AppealCard;

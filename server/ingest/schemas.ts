@@ -60,7 +60,9 @@ export const TeamCallIn = Type.Object({
   lon: Type.Optional(Lon),
   lat: Type.Optional(Lat),
   address: Type.Optional(Text(300)),
-}, { additionalProperties: false, description: 'the call the team is on with this fix (absent when it is on none)' });
+  assignedAt: Type.Optional(Time),
+  arrivedAt: Type.Optional(Time),
+}, { additionalProperties: false, description: 'the call the team is on with this fix (absent when it is on none); assignedAt and arrivedAt when the dispatch system knows them, else the first fix on the call and the first on scene stand for them' });
 
 export const PositionIn = Type.Object({
   vehicle: Id,

@@ -18,12 +18,13 @@ const STATIONARY_REPORT_MS = 30_000;
 /** the statuses a team reports its call with: going to it, at it, taking the patient in (returning, it is done) */
 const ON_CALL: ReadonlySet<VehicleStatus> = new Set(['en_route', 'on_scene', 'to_hospital']);
 /** the call as a dispatch system reports it: the id its ems.call sample carries, when it came and where */
-const callOf = (c: Call) => ({ id: `sim:call:${c.id}`, receivedAt: c.createdAt, lon: Math.round(c.at[0] * 1e6) / 1e6, lat: Math.round(c.at[1] * 1e6) / 1e6 });
+const callOf = (c: Call) => ({ id: `sim:call:${c.id}`, receivedAt: c.createdAt, lon: Math.round(c.at[0] * 1e6) / 1e6, lat: Math.round(c.at[1] * 1e6) / 1e6,
+  ...(c.assignedAt !== undefined ? { assignedAt: c.assignedAt } : {}), ...(c.arrivedAt !== undefined ? { arrivedAt: c.arrivedAt } : {}) });
 /** how far back a new fleet plays the calls through, so it starts with teams on calls */
 export const WARM_UP_MS = 2 * HOUR;
 const WARM_UP_STEP_MS = 10_000;
 
-interface Call { id: string; at: Position; createdAt: number; readyAt: number }
+interface Call { id: string; at: Position; createdAt: number; readyAt: number; assignedAt?: number; arrivedAt?: number }
 interface Team {
   id: string; callsign: string; substation: string; base: Position; hospital: Position; rank: number;
   at: Position; status: VehicleStatus; heading: number; speed: number; target: Position | null; waypoints: Position[]; call: Call | null;
@@ -71,6 +72,7 @@ export function createFleetSim(seed: number, teamCount: number, reference: Refer
     }
     if (!best) return false;
     best.call = call;
+    call.assignedAt = now;
     set(best, 'en_route', call.at);
     best.departAt = now + TURNOUT_MS;
     return true;
@@ -96,6 +98,7 @@ export function createFleetSim(seed: number, teamCount: number, reference: Refer
     if (!arrived) return;
     if (t.status === 'en_route' && t.call) {
       metrics.push({ key: METRICS.emsArrival, at: now, value: Math.round((now - t.call.createdAt) / 1000), id: `sim:arr:${t.call.id}` });
+      t.call.arrivedAt = now;
       set(t, 'on_scene', null, now + r.range(10, 35) * MINUTE);
     } else if (t.status === 'to_hospital') set(t, 'returning', t.base);
     else if (t.status === 'returning') { t.call = null; set(t, 'free', null); }

@@ -126,6 +126,46 @@ describe('the duty officer\'s desk', () => {
     expect(views[0]).toMatchObject({ appeal: id, actor: 'admin token' });
   });
 
+  it("opens the lists behind a card's counts: a channel against its usual, the teams and sites near an incident; shows a team's call", async () => {
+    await desk.goto(`${url}/desk?lang=en&select=municipality:ufa`);
+    const rows = desk.locator('[data-card="municipality"] [data-usual="channel"] tbody tr');
+    expect(await until(async () => (await rows.count()) > 0, 20_000, 100)).toBe(true);
+    expect(await desk.locator('[data-card="municipality"] [data-usual="channel"]').innerText()).toMatch(/usual/);
+    // the busiest channel today in Ufa: its count opens its appeals, today, as many as it said
+    const counts = await rows.locator('[data-opens="appeals"]').evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-value'))));
+    const row = rows.nth(counts.indexOf(Math.max(...counts)));
+    const channel = (await row.getAttribute('data-key'))!;
+    const said = Number(await row.locator('[data-opens="appeals"]').getAttribute('data-value'));
+    await row.locator('[data-opens="appeals"]').click();
+    const list = desk.locator('[data-list="appeals"][data-total]:not([data-total=""])');
+    expect(await until(async () => (await list.count()) > 0, 20_000, 100)).toBe(true);
+    expect(desk.url()).toContain(`channel=${channel}`);
+    expect(desk.url()).toContain('municipality=ufa');
+    expect(Math.abs(Number(await list.getAttribute('data-total')) - said)).toBeLessThanOrEqual(2); // appeals keep coming
+
+    await desk.goto(`${url}/desk?lang=en&select=incident:desk-test-fire`);
+    const nearSites = desk.locator('[data-card="incident"] [data-fact="near-sites"] [data-opens="sites"]');
+    expect(await until(async () => (await nearSites.count()) > 0, 20_000, 100)).toBe(true);
+    const sites = Number((await nearSites.innerText()).replace(/[^\d]/g, ''));
+    await nearSites.click();
+    const siteList = desk.locator('[data-list="sites"][data-total]:not([data-total=""])');
+    expect(await until(async () => (await siteList.count()) > 0, 20_000, 100)).toBe(true);
+    expect(desk.url()).toMatch(/near=56\.06%2C54\.83&km=5/);
+    expect(Number(await siteList.getAttribute('data-total'))).toBe(sites);
+    expect(Number(await siteList.getAttribute('data-rows'))).toBe(sites);
+    const csv = await api<never>((await siteList.locator('[data-action="csv"]').getAttribute('href'))!);
+    expect(csv.text.slice(1).trim().split('\r\n')).toHaveLength(sites + 1);
+
+    // a team on scene: its call, when it came and when the team got there, against the standard
+    const { json: out } = await api<{ features: { id: string }[] }>('/api/vehicles?status=on_scene');
+    expect(out.features.length).toBeGreaterThan(0);
+    await desk.goto(`${url}/desk?lang=en&select=vehicle:${encodeURIComponent(out.features[0]!.id)}`);
+    const call = desk.locator('[data-card="vehicle"] [data-call]:not([data-call="none"])');
+    expect(await until(async () => (await call.count()) > 0, 20_000, 100)).toBe(true);
+    expect(await call.innerText()).toMatch(/Call received[\s\S]*Arrived[\s\S]*min after the call[\s\S]*Arrival standard: 20 min/);
+    await saveScreenshot(desk, 'desk-team-call.png');
+  });
+
   it('opens the list behind a figure: as many rows as the figure, the same items as its CSV', async () => {
     await desk.goto(`${url}/desk?lang=en`);
     const figure = desk.locator('[data-figure="busy"]');

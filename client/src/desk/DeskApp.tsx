@@ -70,7 +70,7 @@ function Desk({ lang }: { lang: Lang }) {
   const reference = useWall((s) => s.reference);
   const incidents = useWall((s) => s.incidents);
   useEffect(() => {
-    const onKey = (e: KeyboardEvent) => { if (e.key === 'Escape') change(view.select ? { select: null } : { list: null }); };
+    const onKey = (e: KeyboardEvent) => { if (e.key === 'Escape') change(view.select ? { select: null } : { list: null, near: null }); };
     addEventListener('keydown', onKey);
     return () => removeEventListener('keydown', onKey);
   }, [view.select, change]);
@@ -82,11 +82,11 @@ function Desk({ lang }: { lang: Lang }) {
         <DeskMap lang={lang} live={live} municipalities={municipalities} onPick={open} />
         <aside className="d-side">
           {view.select && <Card key={`${view.select.kind}:${view.select.id}`} kind={view.select.kind} id={view.select.id} lang={lang} onClose={() => change({ select: null })}
-            onList={(list, municipality) => change({ list, filters: { ...view.filters, municipality } })} />}
-          {view.list && <ListView name={view.list} filters={view.filters} incidents={incidents} lang={lang}
-            onOpen={(r) => open(r.kind, r.id)} onClose={() => change({ list: null })} />}
+            onList={(scope) => change({ list: scope.list, filters: { ...view.filters, ...scope.filters }, near: scope.near ?? null })} />}
+          {view.list && <ListView name={view.list} filters={view.filters} near={view.near} incidents={incidents} lang={lang}
+            onOpen={(r) => open(r.kind, r.id)} onClose={() => change({ list: null, near: null })} />}
           {summary && reference && <Figures summary={summary} filters={view.filters} incidents={incidents} reference={reference} lang={lang}
-            openList={(list) => change({ list })} openCard={open} setFilters={(filters) => change({ filters })} />}
+            openList={(list) => change({ list, near: null })} openCard={open} setFilters={(filters) => change({ filters })} />}
         </aside>
       </main>
     </LiveContext.Provider>

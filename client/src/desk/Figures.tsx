@@ -4,27 +4,26 @@
 import { useEffect, useState } from 'react';
 import type { Summary } from '../../../server/protocol/summary';
 import type { IncidentView } from '../../../server/protocol/views';
-import { api } from '../console/api';
 import type { Lang } from '../i18n/lang';
 import type { ReferenceIndex } from '../store/reference';
-import { appealParams } from './lists';
+import { listTotal } from './lists';
 import { DESK_STRINGS } from './strings';
 import type { DeskView, ListName } from './url-state';
 
 type Filters = DeskView['filters'];
-const narrowed = (f: Filters) => Boolean(f.category || f.channel || f.operator || (f.window && f.window !== 'today'));
+/** the filters that narrow appeals beyond the wall's figures (a municipality's are on the wall too) */
+const appealsNarrowed = (f: Filters) => Boolean(f.category || f.channel || (f.window && f.window !== 'today'));
 
 /** The wall's value of a figure for these filters, or null when only the list's own count can say. */
 function wallValue(name: ListName, s: Summary, f: Filters, incidents: readonly IncidentView[]): number | null {
-  if (narrowed(f)) return null;
   const m = f.municipality;
   const row = m ? s.deadlines.byMunicipality.find((r) => r.id === m) : null;
   switch (name) {
-    case 'overdue': return m ? row?.openOverdue ?? 0 : s.deadlines.openOverdue;
-    case 'past-ceiling': return m ? null : s.deadlines.openPastCeiling;
-    case 'appeals': return m ? s.appeals.byMunicipality.find((r) => r.id === m)?.today ?? 0 : s.appeals.total.today;
-    case 'overflowing': return m ? null : s.containers.overflowing;
-    case 'busy': return s.fleet.busy;
+    case 'overdue': return appealsNarrowed(f) ? null : m ? row?.openOverdue ?? 0 : s.deadlines.openOverdue;
+    case 'past-ceiling': return appealsNarrowed(f) || m ? null : s.deadlines.openPastCeiling;
+    case 'appeals': return appealsNarrowed(f) ? null : m ? s.appeals.byMunicipality.find((r) => r.id === m)?.today ?? 0 : s.appeals.total.today;
+    case 'overflowing': return m || f.operator ? null : s.containers.overflowing;
+    case 'busy': return m ? null : s.fleet.busy;
     default: return incidents.filter((i) => i.status === 'active' && (!m || i.municipality === m)).length;
   }
 }
@@ -33,9 +32,9 @@ function useListTotal(name: ListName, f: Filters, wall: number | null): number |
   const [total, setTotal] = useState<number | null>(null);
   const key = JSON.stringify(f);
   useEffect(() => {
-    if (wall !== null || !['appeals', 'overdue', 'past-ceiling'].includes(name)) { setTotal(null); return; }
+    if (wall !== null) { setTotal(null); return; }
     let stop = false;
-    api<{ total: number }>('GET', `/api/appeals?${appealParams(f, name).toString()}&limit=1`).then((r) => { if (!stop) setTotal(r.total); }).catch(() => undefined);
+    listTotal(name, f).then((n) => { if (!stop) setTotal(n); }).catch(() => undefined);
     return () => { stop = true; };
     // filters by value (key)
   }, [name, key, wall]);

@@ -4,24 +4,24 @@ import { useEffect, useMemo, useState, type UIEvent } from 'react';
 import type { IncidentView } from '../../../server/protocol/views';
 import type { Lang } from '../i18n/lang';
 import { loadList, type ListData, type Row } from './lists';
-import { DESK_STRINGS } from './strings';
-import type { DeskView, ListName } from './url-state';
+import { DESK_STRINGS, deskText } from './strings';
+import type { DeskView, ListName, Near } from './url-state';
 
 const ROW_PX = 28;
 const VIEW_ROWS = 40;
 
-export function ListView({ name, filters, incidents, lang, onOpen, onClose }: { name: ListName; filters: DeskView['filters'];
+export function ListView({ name, filters, near, incidents, lang, onOpen, onClose }: { name: ListName; filters: DeskView['filters']; near: Near | null;
   incidents: readonly IncidentView[]; lang: Lang; onOpen: (r: Row) => void; onClose: () => void }) {
   const t = DESK_STRINGS[lang];
   const [data, setData] = useState<ListData | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [sort, setSort] = useState<{ col: number; desc: boolean } | null>(null);
   const [top, setTop] = useState(0);
-  const key = JSON.stringify(filters);
+  const key = JSON.stringify([filters, near]);
   useEffect(() => {
     let stop = false;
     setData(null); setError(null); setTop(0);
-    loadList(name, filters, incidents).then((d) => { if (!stop) setData(d); }).catch((e: Error) => { if (!stop) setError(e.message); });
+    loadList(name, filters, near, incidents).then((d) => { if (!stop) setData(d); }).catch((e: Error) => { if (!stop) setError(e.message); });
     return () => { stop = true; };
     // filters by value (key); the incidents are read once, when the list opens
   }, [name, key]);
@@ -35,7 +35,7 @@ export function ListView({ name, filters, incidents, lang, onOpen, onClose }: { 
   return (
     <section className="d-list" data-list={name} data-total={data?.total ?? ''} data-rows={data?.rows.length ?? ''}>
       <header>
-        <b>{t[name]}</b>
+        <b>{t[name]}{near ? ` ${deskText(lang, 'nearWithin', { km: near.km })} ${near.at}` : ''}</b>
         {data && <span className="d-muted" data-count>{data.total.toLocaleString()} {t.rows}</span>}
         {data && <a className="d-link" href={data.csv} data-action="csv" download>{t.csv}</a>}
         <button className="d-link" onClick={onClose} aria-label={t.close}>✕</button>

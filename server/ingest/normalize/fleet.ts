@@ -25,7 +25,12 @@ export function normalisePosition(item: PositionIn, i: number, existing: Vehicle
       lon: item.lon, lat: item.lat, speedKmh: position.speedKmh, heading: position.heading ?? existing?.heading ?? null,
       fixAt: at, updatedAt: ctx.now }
     : { ...existing, callsign: item.callsign ?? existing.callsign, substation: item.substation ?? existing.substation };
-  const call: TeamCallFix | null = item.call ? { vehicle: item.vehicle, call: item.call.id, receivedAt: time(f, 'call/receivedAt', item.call.receivedAt, ctx.now),
-    lon: item.call.lon ?? null, lat: item.call.lat ?? null, address: item.call.address ?? null, at, onScene: item.status === 'on_scene', source: ctx.source } : null;
-  return { position, vehicle, moved: newer, call };
+  return { position, vehicle, moved: newer, call: item.call ? teamCallOf(item, item.call, at, f, ctx) : null };
+}
+
+/** the call a fix carries; without the dispatch system's times, this fix stands for them (arrival: only on scene) */
+function teamCallOf(item: PositionIn, c: NonNullable<PositionIn['call']>, at: number, f: ReturnType<typeof fieldsOf>, ctx: NormaliseContext): TeamCallFix {
+  const given = (name: 'assignedAt' | 'arrivedAt') => time(f, `call/${name}`, c[name], ctx.now, true);
+  return { vehicle: item.vehicle, call: c.id, receivedAt: time(f, 'call/receivedAt', c.receivedAt, ctx.now), lon: c.lon ?? null, lat: c.lat ?? null,
+    address: c.address ?? null, at, source: ctx.source, assignedAt: given('assignedAt') ?? at, arrivedAt: given('arrivedAt') ?? (item.status === 'on_scene' ? at : null) };
 }

@@ -78,6 +78,10 @@ describe('cards', () => {
     expect((await card('vehicle', 'amb-call')).call).toMatchObject({ assignedAt: t.clock.now() - 5 * 60_000, arrivedAt: t.clock.now() - 60_000 });
     t.app.sitroom.ingest.positions([{ vehicle: 'amb-call', at: at(0), lon: 57.0, lat: 54.75, status: 'returning' }], 'dispatch');
     expect((await card('vehicle', 'amb-call')).call).toBeNull();
+    // a dispatch system that knows when the team took the call and got there: its times, not the fix's; 25 minutes is late
+    t.app.sitroom.ingest.positions([{ vehicle: 'amb-known', at: at(0), lon: 57.1, lat: 54.8, status: 'on_scene',
+      call: { id: 'call-78', receivedAt: at(40 * 60_000), assignedAt: at(38 * 60_000), arrivedAt: at(15 * 60_000) } }], 'dispatch');
+    expect((await card('vehicle', 'amb-known')).call).toMatchObject({ assignedAt: t.clock.now() - 38 * 60_000, arrivedAt: t.clock.now() - 15 * 60_000, minutesToArrive: 25, late: true });
     const bad = await t.app.inject({ method: 'POST', url: '/api/ingest/positions', headers: authHeaders(),
       payload: { positions: [{ vehicle: 'amb-call', at: at(0), lon: 57, lat: 54.75, call: { id: 'c', receivedAt: 'soon' } }] } });
     expect(bad.statusCode).toBe(400);
@@ -133,8 +137,8 @@ describe('lists behind the figures', () => {
     expect(bad.statusCode).toBe(400);
     expect(bad.json()).toMatchObject({ field: 'querystring/channel' });
     expect((await get('/api/appeals.csv?since=yesterday')).json().field).toBe('querystring/since');
-    // teams: amb-1 and the one on a call (amb-call)
-    for (const [url, rows] of [['/api/incidents.csv', 1], ['/api/containers.csv?status=overflowing', 1], ['/api/vehicles.csv', 2]] as const) {
+    // teams: amb-1 and the two on calls (amb-call, amb-known)
+    for (const [url, rows] of [['/api/incidents.csv', 1], ['/api/containers.csv?status=overflowing', 1], ['/api/vehicles.csv', 3]] as const) {
       const r = await get(url);
       expect(r.statusCode, url).toBe(200);
       expect(r.headers['x-total-count'], url).toBe(String(rows));
