@@ -8,7 +8,7 @@ export const PANEL_KINDS = ['header', 'appeals-today', 'appeals-categories', 'ap
 export type PanelKind = (typeof PANEL_KINDS)[number];
 
 /** Live layers the map can draw; a layout switches them on per map panel. */
-export const MAP_LAYERS = ['choropleth', 'heat', 'incidents', 'fleet', 'containers'] as const;
+export const MAP_LAYERS = ['choropleth', 'heat', 'appeals', 'incidents', 'fleet', 'containers'] as const;
 export type MapLayer = (typeof MAP_LAYERS)[number];
 
 /** What the wall hears from, each with the server time of its newest update. `fleet` is the newest fix, `appeals`

@@ -113,6 +113,29 @@ describe('the duty officer\'s desk', () => {
     await saveScreenshot(desk, 'desk-1366x768.png');
   });
 
+  it("opens an appeal's card from its point on the map", async () => {
+    await desk.goto(`${url}/desk?lang=en`);
+    expect(await until(() => desk.evaluate(() => window.sitroomDesk?.ready() === true), 60_000, 250)).toBe(true);
+    const point: [number, number] = [55.62, 54.46];
+    const res = await fetch(`${url}/api/ingest/appeals`, { method: 'POST', headers: { authorization: `Bearer ${KEY}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ appeals: [{ id: 'desk-test-appeal', channel: 'portal', category: 'roads', lon: point[0], lat: point[1], text: 'Яма на дороге',
+        author: 'Петров Пётр', contact: '+7 900 111-22-33', receivedAt: new Date(Date.now() - 30_000).toISOString() }] }) });
+    expect(res.status).toBe(200);
+    // zoom in on it with the wheel until nothing else is within a few pixels, as an officer would
+    for (let k = 0; k < 9; k++) {
+      const p = await desk.evaluate(([x, y]) => window.sitroomDesk!.project(x!, y!), point);
+      await desk.mouse.move(p.x, p.y);
+      await desk.mouse.wheel(0, -400);
+      await desk.waitForTimeout(250);
+    }
+    await desk.waitForTimeout(1000);
+    // the point is drawn and picked once the live topic brings it
+    expect(await until(() => desk.evaluate(([x, y]) => { const q = window.sitroomDesk!.projectRaw(x!, y!); return window.sitroomDesk!.pickAt(q[0], q[1]) === 'appeal'; }, point)
+      .catch(() => false), 20_000, 250), 'the appeal is under the pointer').toBe(true);
+    expect(await clickAt(...point, 'appeal')).toBe('desk-test-appeal');
+    expect(await desk.locator('[data-card="appeal"]').innerText()).toMatch(/Петров Пётр/);
+  });
+
   it('opens any card by its address, with an appeal\'s personal data, and records that view', async () => {
     const { json: page } = await api<{ items: { id: string }[] }>('/api/appeals?limit=1');
     const id = page.items[0]!.id;

@@ -65,7 +65,7 @@ export function DeskMap({ lang, live, municipalities, onPick }: { lang: Lang; li
   }, [controller]);
   return (
     <div className="d-map">
-      <MapPanel options={{ layers: ['choropleth', 'incidents', 'fleet', 'containers'] }} onMap={setController} />
+      <MapPanel options={{ layers: ['choropleth', 'appeals', 'incidents', 'fleet', 'containers'] }} onMap={setController} />
       {tip && <div className="d-tip" data-tip={tip.kind} style={{ left: tip.x + 14, top: tip.y + 10 }}>{tip.text}</div>}
     </div>
   );

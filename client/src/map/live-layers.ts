@@ -16,7 +16,7 @@ import type { Lang } from '../i18n/lang';
 import type { IconAtlas } from './icons';
 import { iconFor } from './icons';
 import {
-  CONTAINER_COLOR, CRIT, HEAT_RANGE, SEVERITY_COLOR, VEHICLE_COLOR, VEHICLE_UNKNOWN, choroplethColor, type RGBA,
+  APPEAL_POINT, CONTAINER_COLOR, CRIT, HEAT_RANGE, SEVERITY_COLOR, VEHICLE_COLOR, VEHICLE_UNKNOWN, choroplethColor, type RGBA,
 } from './palette';
 
 export const FONT_FAMILY = 'Golos Text Variable, Golos Text, sans-serif';
@@ -71,6 +71,10 @@ export function baseLayers(m: MapInputs): (Layer | false)[] {
     m.layers.includes('heat') && new HeatmapLayer({
       id: 'heat', visible: m.appealsData.length > 0, data: m.appealsData,
       radiusPixels: Math.max(10, px(28)), intensity: 1, threshold: 0.08, colorRange: HEAT_RANGE, opacity: 0.55,
+    }),
+    new ScatterplotLayer({
+      id: 'appeal-points', visible: on('appeals'), data: m.appealsData,
+      radiusUnits: 'pixels', getRadius: px(2.2), stroked: false, getFillColor: APPEAL_POINT,
     }),
     new ScatterplotLayer({
       id: 'containers', visible: on('containers'),

@@ -33,6 +33,9 @@ export function choroplethColor(share: number): RGBA {
   return [Math.round(17 + t * (79 - 17)), Math.round(26 + t * (209 - 26)), Math.round(43 + t * (197 - 43)), Math.round(40 + t * 120)];
 }
 
+/** an appeal's point: the text colour, small, under the sites (the desk draws them to be clicked) */
+export const APPEAL_POINT: RGBA = [232, 238, 247, 200];
+
 export const HEAT_RANGE: [number, number, number][] = [
   [17, 60, 80], [30, 110, 130], [79, 209, 197], [230, 200, 90], [230, 159, 0], [213, 94, 0],
 ];

@@ -13,7 +13,7 @@ import { useFmt } from '../ui/use-fmt';
 import { PanelFrame } from './PanelFrame';
 import type { PanelProps } from './registry';
 
-const STREAM_OF: Record<MapLayer, PanelStream> = { choropleth: 'kpi', heat: 'kpi', incidents: 'incidents', fleet: 'fleet', containers: 'containers' };
+const STREAM_OF: Record<MapLayer, PanelStream> = { choropleth: 'kpi', heat: 'kpi', appeals: 'kpi', incidents: 'incidents', fleet: 'fleet', containers: 'containers' };
 const DEFAULT_LAYERS: MapLayer[] = ['choropleth', 'incidents', 'fleet', 'containers'];
 let geodata: Promise<Geodata> | null = null;
 const MAP_RETRY_MS = 3000;
@@ -98,6 +98,7 @@ export function MapPanel({ options, onMap }: PanelProps & { onMap?: (c: MapContr
         {on('incidents') && <li><i className="sw sw-crit" />{fmt.t('legend.incident')}</li>}
         {on('choropleth') && <li><i className="sw sw-ramp" />{fmt.t('legend.choropleth')}</li>}
         {on('heat') && <li><i className="sw sw-heat" />{fmt.t('legend.heat')}</li>}
+        {on('appeals') && <li><i className="sw sw-appeal" />{fmt.t('legend.appeals')}</li>}
         {geo?.approximate && <li className="muted"><i className="sw sw-dash" />{fmt.t('approximate')}</li>}
       </ul>
       <div className="attribution">{geo?.attribution}</div>
