@@ -16,6 +16,9 @@ import { ErrorReply } from '../ingest/schemas';
 import { Summary as SummarySchema } from '../protocol/summary';
 import type { FastifyReply } from 'fastify';
 import { PlaceFilterError, PlaceQuery, sitePlace, teamPlace } from './place-filters';
+import type { Moments } from '../history/moments';
+import { AtQuery, pastMoment } from '../history/at-param';
+import { incidentAt } from '../history/moment';
 
 export interface ReadRoutesOptions {
   store: Store;
@@ -28,6 +31,8 @@ export interface ReadRoutesOptions {
   live: () => { clients: number; droppedStalled: number };
   /** the simulator's refused items (null without a simulator on this server) */
   simulator: () => { refused: number; last: { at: number; kind: string; reason: string } | null } | null;
+  /** the wall at past moments (`at`) */
+  moments: Moments;
   /** this server's place in a cluster (SITROOM_REDIS_URL), absent on a single server */
   cluster?: () => { id: string; role: 'primary' | 'follower'; redis: boolean } | null;
 }
@@ -71,7 +76,11 @@ export const readRoutes: FastifyPluginAsyncTypebox<ReadRoutesOptions> = async (a
   let summaryOf: Summary | null = null;
   let summaryBytes = Buffer.alloc(0);
   app.get('/api/summary', { config: { role: 'screen', openapi: { response: { 200: SummarySchema } } },
-    schema: { tags: ['read'], summary: 'Every figure of the wall, each with its definition and what it is compared with' } }, (_req, reply) => {
+    schema: { tags: ['read'], summary: 'Every figure of the wall, each with its definition and what it is compared with; with at, as it stood then',
+      querystring: Type.Object(AtQuery) } }, (req, reply) => {
+    const m = pastMoment(reply, o.moments, req.query.at, o.now());
+    if (m === undefined) return reply;
+    if (m) return reply.type('application/json; charset=utf-8').send(JSON.stringify(m.summary));
     const s = o.summary();
     if (s !== summaryOf) { summaryOf = s; summaryBytes = Buffer.from(JSON.stringify(s)); }
     reply.type('application/json; charset=utf-8').send(summaryBytes);
@@ -79,20 +88,23 @@ export const readRoutes: FastifyPluginAsyncTypebox<ReadRoutesOptions> = async (a
 
   app.get('/api/vehicles', { config: { role: 'operator', openapi: { response: { 200: VehiclesDoc } } },
     schema: { tags: ['read'], summary: 'The fleet: a point per team with a position, filtered by status and place', querystring: Type.Object({
-      status: Type.Optional(Type.String({ description: `comma-separated: ${VEHICLE_STATUSES.join(', ')}` })), ...PlaceQuery }) } }, async (req, reply) => {
+      status: Type.Optional(Type.String({ description: `comma-separated: ${VEHICLE_STATUSES.join(', ')}` })), ...PlaceQuery, ...AtQuery }) } }, async (req, reply) => {
     const statuses = csv(req.query.status);
     const badStatus = statuses?.find((s) => !(VEHICLE_STATUSES as readonly string[]).includes(s));
     if (badStatus) return badRequest(reply, 'status', `status: unknown "${badStatus.slice(0, 60)}"`);
     const place = placeOr(reply, () => teamPlace(req.query, o.reference));
     if (!place) return reply;
-    const heard = o.store.fleet.heardTimes();
+    const m = pastMoment(reply, o.moments, req.query.at, o.now());
+    if (m === undefined) return reply;
+    // at a past moment a team was last heard from at its fix (reports without a position are not kept)
+    const heard = m ? new Map<string, number>() : o.store.fleet.heardTimes();
     const iso = (t: number | null | undefined) => (t ? new Date(t).toISOString() : null);
-    const teams = o.hub.vehicles().filter((v) => v.lon !== null && v.lat !== null && place(v) && (!statuses || (v.status !== null && statuses.includes(v.status))));
+    const teams = (m?.hub ?? o.hub).vehicles().filter((v) => v.lon !== null && v.lat !== null && place(v) && (!statuses || (v.status !== null && statuses.includes(v.status))));
     return geo(reply, ['speedKmh', 'heading'], collection(teams.map((v) => ({
       type: 'Feature', id: v.id, geometry: point(v.lon!, v.lat!),
       properties: { id: v.id, callsign: v.callsign, substation: v.substation, status: v.status, speedKmh: v.speedKmh,
         heading: v.heading, fixAt: iso(v.fixAt), heardAt: iso(heard.get(v.id) ?? v.fixAt) },
-    })), { time: o.now() }));
+    })), { time: m?.at ?? o.now() }));
   });
 
   app.get('/api/incidents', { config: { role: 'operator', openapi: { response: { 200: IncidentsDoc } } },
@@ -101,17 +113,23 @@ export const readRoutes: FastifyPluginAsyncTypebox<ReadRoutesOptions> = async (a
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 5000, default: 1000 })),
     geometry: Type.Optional(Type.Union([Type.Literal('mixed'), Type.Literal('point'), Type.Literal('area')], {
       default: 'mixed', description: 'mixed: an area where there is one, else the point; point: every incident at its point; area: only incidents with an area (one geometry type per layer, as a Shapefile needs)' })),
+    ...AtQuery,
   }) } }, async (req, reply) => {
     const since = req.query.since === undefined ? 0 : parseTime(req.query.since);
     if (since === null) return reply.code(400).send({ statusCode: 400, error: 'Bad Request', message: 'since: unreadable time', field: 'querystring/since' });
     const shape = req.query.geometry ?? 'mixed';
-    const rows = o.store.incidents.list(o.now() - 24 * HOUR, since, req.query.limit ?? 1000).filter((i) => shape !== 'area' || i.area);
+    const m = pastMoment(reply, o.moments, req.query.at, o.now());
+    if (m === undefined) return reply;
+    const known = m ? o.store.incidents.knownAt(m.at, m.at - 24 * HOUR).map((i) => incidentAt(i, m.at)).filter((i) => i.reportedAt >= since)
+      .sort((a, b) => b.reportedAt - a.reportedAt).slice(0, req.query.limit ?? 1000)
+      : o.store.incidents.list(o.now() - 24 * HOUR, since, req.query.limit ?? 1000);
+    const rows = known.filter((i) => shape !== 'area' || i.area);
     return geo(reply, [], collection(rows.map((i) => {
       const view = incidentView(i);
       return { type: 'Feature', id: i.id, geometry: shape === 'point' ? point(i.lon, i.lat) : i.area ?? point(i.lon, i.lat),
         properties: { ...view, area: undefined, reportedAt: new Date(i.reportedAt).toISOString(),
           resolvedAt: i.resolvedAt && new Date(i.resolvedAt).toISOString() } };
-    }), { time: o.now() }));
+    }), { time: m?.at ?? o.now() }));
   });
 
   app.get('/api/containers', { config: { role: 'operator', openapi: { response: { 200: ContainersDoc } } },
@@ -119,6 +137,7 @@ export const readRoutes: FastifyPluginAsyncTypebox<ReadRoutesOptions> = async (a
     status: Type.Optional(Type.String({ description: `comma-separated: ${CONTAINER_STATUSES.join(', ')}` })),
     operator: Type.Optional(Type.String({ description: 'comma-separated operator ids' })),
     ...PlaceQuery,
+    ...AtQuery,
   }) } }, async (req, reply) => {
     const statuses = csv(req.query.status);
     const operators = csv(req.query.operator);
@@ -128,12 +147,14 @@ export const readRoutes: FastifyPluginAsyncTypebox<ReadRoutesOptions> = async (a
     if (badOp) return badRequest(reply, 'operator', `operator: unknown "${badOp.slice(0, 60)}"`);
     const place = placeOr(reply, () => sitePlace(req.query, o.reference));
     if (!place) return reply;
-    const sites = o.hub.sites().filter((s) => (!statuses || statuses.includes(s.status)) && (!operators || operators.includes(s.operator)) && place(s));
+    const m = pastMoment(reply, o.moments, req.query.at, o.now());
+    if (m === undefined) return reply;
+    const sites = (m?.hub ?? o.hub).sites().filter((s) => (!statuses || statuses.includes(s.status)) && (!operators || operators.includes(s.operator)) && place(s));
     return geo(reply, ['fill'], collection(sites.map((s) => ({
       type: 'Feature', id: s.id, geometry: point(s.lon, s.lat),
       properties: { id: s.id, operator: s.operator, municipality: s.municipality, containers: s.containers, fill: s.fill,
         status: s.status, servicedAt: s.servicedAt && new Date(s.servicedAt).toISOString() },
-    })), { time: o.now() }));
+    })), { time: m?.at ?? o.now() }));
   });
 
   app.get('/api/outside-region', { config: { role: 'operator', openapi: { response: { 200: Type.Array(OutsideItem) } } }, schema: { tags: ['read'], summary: 'Items placed outside the republic (SITROOM_OUT_OF_REGION=flag), newest first',

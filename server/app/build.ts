@@ -57,7 +57,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const producers = producersPart(app, { ...base, hub: live.hub, ingest: live.ingest });
   const walls = wallsPart(app, { ...base, hub: live.hub, access: keys.access, summary: live.summary, wallConfig: files.wallConfig, cluster });
   const osmand = await osmandListener(app, { ...base, hub: live.hub, ingest: live.ingest }, keys.devices);
-  const sitroom: Sitroom = { config, reference: files.reference, layouts: files.layouts, store, hub: live.hub, ingest: live.ingest, jobs: live.jobs,
+  const sitroom: Sitroom = { config, reference: files.reference, layouts: files.layouts, store, hub: live.hub, ingest: live.ingest, jobs: live.jobs, moments: live.moments,
     gateway: walls.gateway, sim: producers.sim, clock, ...keys, cap: producers.cap, pairing: walls.pairing, walls: walls.walls, cluster, primary, osmand };
   app.decorate('sitroom', sitroom);
   registerErrors(app);

@@ -18,6 +18,7 @@ import type { Jobs } from '../jobs';
 import type { Simulator } from '../sim';
 import type { ClusterNode } from '../cluster/cluster';
 import type { Clock } from './clock';
+import type { Moments } from '../history/moments';
 
 export interface Sitroom {
   config: Config;
@@ -27,6 +28,8 @@ export interface Sitroom {
   hub: Hub;
   ingest: Ingest;
   jobs: Jobs;
+  /** the wall at past moments (server/history/) */
+  moments: Moments;
   gateway: Gateway;
   sim: Simulator | null;
   clock: Clock;

@@ -64,6 +64,8 @@ export const ConfigSchema = Type.Object({
     appealsDays: Int(30, 5000),
     incidentsDays: Int(7, 5000),
     positionsHours: Int(1, 24 * 90),
+    /** a team's track for replay: one fix a minute and every status change, after positionsHours */
+    tracksDays: Int(1, 400),
     containerEventsDays: Int(1, 3650),
     metricsDays: Int(30, 5000),
   }),
@@ -100,7 +102,7 @@ const SOURCES: Record<string, string> = {
   '/cap/language': 'SITROOM_CAP_LANGUAGE', '/deadlinesHours': 'SITROOM_DEADLINES', '/deadlineWindowDays': 'SITROOM_DEADLINE_WINDOW_DAYS',
   '/dbSync': 'SITROOM_DB_SYNC', '/logLevel': 'SITROOM_LOG_LEVEL', '/logFormat': 'SITROOM_LOG_FORMAT', '/staticCompression': 'SITROOM_STATIC_COMPRESSION', '/clientDir': 'SITROOM_CLIENT_DIR',
   '/retention/appealsDays': 'SITROOM_RETAIN_APPEALS_DAYS', '/retention/incidentsDays': 'SITROOM_RETAIN_INCIDENTS_DAYS',
-  '/retention/positionsHours': 'SITROOM_RETAIN_POSITIONS_HOURS',
+  '/retention/positionsHours': 'SITROOM_RETAIN_POSITIONS_HOURS', '/retention/tracksDays': 'SITROOM_RETAIN_TRACKS_DAYS',
   '/retention/containerEventsDays': 'SITROOM_RETAIN_CONTAINER_EVENTS_DAYS', '/retention/metricsDays': 'SITROOM_RETAIN_METRICS_DAYS',
   '/sim/enabled': 'SITROOM_SIM', '/sim/seed': 'SITROOM_SIM_SEED', '/sim/speed': 'SITROOM_SIM_SPEED',
   '/sim/teams': 'SITROOM_SIM_TEAMS', '/sim/sites': 'SITROOM_SIM_SITES', '/sim/backfillDays': 'SITROOM_SIM_BACKFILL_DAYS',
@@ -197,7 +199,8 @@ export function loadConfig(env: Env = process.env): Config {
       appealsDays: num(env, 'SITROOM_RETAIN_APPEALS_DAYS', 430),
       incidentsDays: num(env, 'SITROOM_RETAIN_INCIDENTS_DAYS', 430),
       positionsHours: num(env, 'SITROOM_RETAIN_POSITIONS_HOURS', 6),
-      containerEventsDays: num(env, 'SITROOM_RETAIN_CONTAINER_EVENTS_DAYS', 14),
+      tracksDays: num(env, 'SITROOM_RETAIN_TRACKS_DAYS', 7),
+      containerEventsDays: num(env, 'SITROOM_RETAIN_CONTAINER_EVENTS_DAYS', 430),
       metricsDays: num(env, 'SITROOM_RETAIN_METRICS_DAYS', 800),
     },
     osmand: {

@@ -173,7 +173,8 @@ export function createIngest({ store, hub, reference, now, timezone, outOfRegion
           const at = record.updatedAt;
           if (!existing) { created++; store.containers.addEvent(record.id, at, 'registered', record.status, record.fill); }
           else if (existing.status !== record.status) store.containers.addEvent(record.id, at, 'status', record.status, record.fill);
-          if (existing && record.servicedAt !== null && record.servicedAt !== existing.servicedAt) {
+          // a service reported with the registration is an event too: a past moment's site state needs it
+          if (record.servicedAt !== null && record.servicedAt !== existing?.servicedAt) {
             store.containers.addEvent(record.id, record.servicedAt, 'serviced', record.status, record.fill);
           }
           batch.set(record.id, record);

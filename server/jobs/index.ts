@@ -61,7 +61,7 @@ export function createJobs(d: JobDeps) {
       d.hub.prune(now);
       const deleted = d.store.prune({
         appealsBefore: now - r.appealsDays * DAY, appealDaysBefore: dayKey(now - 3 * 365 * DAY, d.config.timezone),
-        incidentsBefore: now - r.incidentsDays * DAY, positionsBefore: now - r.positionsHours * HOUR,
+        incidentsBefore: now - r.incidentsDays * DAY, positionsBefore: now - r.positionsHours * HOUR, tracksBefore: now - Math.max(r.tracksDays * DAY, r.positionsHours * HOUR),
         containerEventsBefore: now - r.containerEventsDays * DAY, metricsBefore: now - r.metricsDays * DAY,
       });
       if (Object.values(deleted).some((n) => n > 0)) d.log('retention', deleted);

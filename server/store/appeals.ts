@@ -72,20 +72,26 @@ export function appealStore(db: Db) {
   const hourly = db.prepare<[number, number, number], { h: number; n: number }>(
     'SELECT CAST((received_at - ?) / 3600000 AS INTEGER) AS h, count(*) AS n FROM appeals WHERE received_at >= ? AND received_at < ? GROUP BY h');
   const recent = db.prepare<[number], AppealRow>('SELECT * FROM appeals WHERE received_at >= ? ORDER BY received_at, id');
+  const receivedIn = db.prepare<[number, number], AppealRow>('SELECT * FROM appeals WHERE received_at >= ? AND received_at <= ? ORDER BY received_at, id');
   // an appeal closed without an answer (a duplicate, a withdrawn one) was responded to when it was closed
   const dueIn = db.prepare<[number, number], DueRow>(
     `SELECT municipality, channel, received_at, due_at, coalesce(answered_at, closed_at) AS responded_at FROM appeals
      WHERE due_at >= ? AND due_at < ?`);
   const answeredIn = db.prepare<[number, number], AnsweredRow>(
     `SELECT municipality, channel, received_at, answered_at, due_at FROM appeals WHERE answered_at >= ? AND answered_at < ?`);
-  const openOverdue = db.prepare<[number], { municipality: string; n: number }>(
-    `SELECT municipality, count(*) AS n FROM appeals WHERE answered_at IS NULL AND closed_at IS NULL AND due_at < ?
-     GROUP BY municipality`);
-  const openPastCeiling = db.prepare<[number], { n: number }>(
-    'SELECT count(*) AS n FROM appeals WHERE answered_at IS NULL AND closed_at IS NULL AND ceiling_at < ?');
-  const openSince = db.prepare<[number], { n: number }>(
-    'SELECT count(*) AS n FROM appeals WHERE received_at >= ? AND answered_at IS NULL AND closed_at IS NULL');
-  const newest = db.prepare<[], { at: number | null }>('SELECT max(received_at) AS at FROM appeals');
+  // Open at a moment t: not answered or closed by t. Those open now (the partial index appeals_open_due), and those
+  // answered or closed only after t (the index appeals_responded, migration 11): at t = now the second part is empty,
+  // so the live wall and a past moment use one definition at the live path's cost.
+  const openAt = (cond: string) => `SELECT municipality FROM appeals WHERE answered_at IS NULL AND closed_at IS NULL AND ${cond}
+    UNION ALL SELECT municipality FROM appeals WHERE coalesce(answered_at, closed_at) > @t AND ${cond}`;
+  const openOverdue = db.prepare<[{ t: number }], { municipality: string; n: number }>(
+    `SELECT municipality, count(*) AS n FROM (${openAt('due_at < @t AND received_at <= @t')}) GROUP BY municipality`);
+  const openPastCeiling = db.prepare<[{ t: number }], { n: number }>(
+    `SELECT count(*) AS n FROM (${openAt('ceiling_at < @t AND received_at <= @t')})`);
+  const openSince = db.prepare<[{ since: number; t: number }], { n: number }>(
+    `SELECT count(*) AS n FROM appeals WHERE received_at >= @since AND received_at <= @t
+     AND (coalesce(answered_at, closed_at) IS NULL OR coalesce(answered_at, closed_at) > @t)`);
+  const newest = db.prepare<[number], { at: number | null }>('SELECT max(received_at) AS at FROM appeals WHERE received_at <= ?');
   const oldest = db.prepare<[], { at: number | null }>('SELECT min(received_at) AS at FROM appeals');
   const deleteBefore = db.prepare('DELETE FROM appeals WHERE received_at < ?');
   const deleteDailyBefore = db.prepare('DELETE FROM appeal_daily WHERE day < ?');
@@ -109,14 +115,20 @@ export function appealStore(db: Db) {
       return out;
     },
     receivedSince: (t: number): AppealRecord[] => recent.all(t).map(fromRow),
-    /** appeals whose deadline fell in [from, to), with when they were responded to (answered, or closed), if at all */
-    dueIn: (from: number, to: number): DueRow[] => dueIn.all(from, to),
+    /** as stored now (a past moment's caller rewinds their statuses) */
+    receivedIn: (from: number, to: number): AppealRecord[] => receivedIn.all(from, to).map(fromRow),
+    /** appeals whose deadline fell in [from, to), with when they were responded to (answered, or closed) by `asOf` */
+    dueIn: (from: number, to: number, asOf: number = to): DueRow[] =>
+      dueIn.all(from, to).map((r) => (r.responded_at !== null && r.responded_at > asOf ? { ...r, responded_at: null } : r)),
     /** appeals answered in [from, to) */
     answeredIn: (from: number, to: number): AnsweredRow[] => answeredIn.all(from, to),
-    openOverdue: (now: number) => new Map(openOverdue.all(now).map((r) => [r.municipality, r.n])),
-    openPastCeiling: (now: number) => openPastCeiling.get(now)?.n ?? 0,
-    openSince: (t: number) => openSince.get(t)?.n ?? 0,
-    newestAt: () => newest.get()?.at ?? null,
+    /** per municipality: appeals open at t and past their deadline (the wall's open overdue) */
+    openOverdue: (t: number) => new Map(openOverdue.all({ t }).map((r) => [r.municipality, r.n])),
+    openPastCeiling: (t: number) => openPastCeiling.get({ t })?.n ?? 0,
+    /** appeals received in [since, t] and still open at t */
+    openSince: (since: number, t: number) => openSince.get({ since, t })?.n ?? 0,
+    /** the newest appeal received by t */
+    newestAt: (t: number) => newest.get(t)?.at ?? null,
     /** the first appeal kept: a baseline week before it would count as zero, not as unknown */
     oldestAt: () => oldest.get()?.at ?? null,
     list(q: AppealListQuery): AppealRecord[] {

@@ -26,20 +26,31 @@ export function incidentStore(db: Db) {
     "SELECT * FROM incidents WHERE status = 'active' OR resolved_at >= ? ORDER BY reported_at, id");
   const list = db.prepare<[number, number, number], IncidentRow>(
     "SELECT * FROM incidents WHERE (status = 'active' OR resolved_at >= ?) AND reported_at >= ? ORDER BY reported_at DESC LIMIT ?");
-  const activeBy = db.prepare<[], { type: string; severity: string; n: number }>(
-    "SELECT type, severity, count(*) AS n FROM incidents WHERE status = 'active' GROUP BY type, severity");
-  const countSince = db.prepare<[number], { n: number }>('SELECT count(*) AS n FROM incidents WHERE reported_at >= ?');
-  const newest = db.prepare<[], { at: number | null }>('SELECT max(updated_at) AS at FROM incidents');
+  // active at t: reported by t and not resolved by t (a few thousand rows: a scan costs well under a millisecond)
+  const activeBy = db.prepare<[{ t: number }], { type: string; severity: string; n: number }>(
+    `SELECT type, severity, count(*) AS n FROM incidents WHERE reported_at <= @t AND (resolved_at IS NULL OR resolved_at > @t)
+     GROUP BY type, severity`);
+  const countIn = db.prepare<[number, number], { n: number }>('SELECT count(*) AS n FROM incidents WHERE reported_at >= ? AND reported_at <= ?');
+  // the newest change known by t: an update, a report or a resolution (at a past moment, later updates are not known)
+  const newest = db.prepare<[{ t: number }], { at: number | null }>(`SELECT max(x) AS at FROM (
+    SELECT max(updated_at) AS x FROM incidents WHERE updated_at <= @t UNION ALL SELECT max(reported_at) FROM incidents WHERE reported_at <= @t
+    UNION ALL SELECT max(resolved_at) FROM incidents WHERE resolved_at <= @t)`);
   const prune = db.prepare("DELETE FROM incidents WHERE status = 'resolved' AND resolved_at < ?");
+  const knownAt = db.prepare<[{ t: number; since: number }], IncidentRow>(
+    'SELECT * FROM incidents WHERE reported_at <= @t AND (resolved_at IS NULL OR resolved_at >= @since) ORDER BY reported_at, id');
   return {
     get: (id: string): IncidentRecord | null => { const r = get.get(id); return r ? fromRow(r) : null; },
     put: (r: IncidentRecord): void => { put.run({ ...r, area: r.area ? JSON.stringify(r.area) : null }); },
     /** active incidents and those resolved since `t` */
     live: (t: number): IncidentRecord[] => live.all(t).map(fromRow),
+    /** reported by t and not resolved before `since`, as stored now (a past moment's caller rewinds their status) */
+    knownAt: (t: number, since: number): IncidentRecord[] => knownAt.all({ t, since }).map(fromRow),
     list: (resolvedSince: number, reportedSince: number, limit: number) => list.all(resolvedSince, reportedSince, limit).map(fromRow),
-    activeBy: () => activeBy.all(),
-    countSince: (t: number) => countSince.get(t)?.n ?? 0,
-    newestAt: () => newest.get()?.at ?? null,
+    /** active at t, by type and severity */
+    activeBy: (t: number) => activeBy.all({ t }),
+    /** reported in [from, to] */
+    countIn: (from: number, to: number) => countIn.get(from, to)?.n ?? 0,
+    newestAt: (t: number) => newest.get({ t })?.at ?? null,
     prune: (before: number) => prune.run(before).changes,
   };
 }

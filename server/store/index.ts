@@ -16,11 +16,16 @@ import { screenStore } from './screens';
 import { deviceStore } from './devices';
 import { deskStore } from './desk';
 
+const THINNED_UNTIL = 'positions.thinned-until';
+
 export interface RetentionPolicy {
   appealsBefore: number;
   appealDaysBefore: string;
   incidentsBefore: number;
+  /** every fix before this is thinned to the replay track */
   positionsBefore: number;
+  /** the replay track before this is dropped */
+  tracksBefore: number;
   containerEventsBefore: number;
   metricsBefore: number;
 }
@@ -29,6 +34,14 @@ export function createStore(file: string, sync: 'full' | 'normal') {
   const db: Db = openDatabase(file, sync);
   /** what waits for the outermost transaction to commit (telling the hub, marking the indicators dirty) */
   let afterCommit: (() => void)[] = [];
+  /** thins the fixes that left the raw window since the last time (one pass over new rows only) */
+  const thinPositions = (before: number): number => {
+    const from = Number(store.metrics.getMeta(THINNED_UNTIL)) || 0;
+    if (before <= from) return 0;
+    const n = store.fleet.thin(from, before);
+    store.metrics.setMeta(THINNED_UNTIL, String(before));
+    return n;
+  };
   const store = {
     file,
     appeals: appealStore(db),
@@ -71,8 +84,8 @@ export function createStore(file: string, sync: 'full' | 'normal') {
       return db.transaction(() => ({
         appeals: store.appeals.prune(p.appealsBefore, p.appealDaysBefore),
         incidents: store.incidents.prune(p.incidentsBefore),
-        positions: store.fleet.prune(p.positionsBefore),
-        teamCalls: store.teamCalls.prune(p.positionsBefore),
+        positions: thinPositions(p.positionsBefore) + store.fleet.prune(p.tracksBefore),
+        teamCalls: store.teamCalls.prune(p.tracksBefore),
         containerEvents: store.containers.prune(p.containerEventsBefore),
         metrics: store.metrics.prune(p.metricsBefore),
         outsideRegion: store.outsideRegion.prune(p.appealsBefore),

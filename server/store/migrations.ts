@@ -152,4 +152,13 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX team_calls_vehicle_last ON team_calls (vehicle, last_at);
   CREATE INDEX team_calls_last ON team_calls (last_at);
   `,
+  // 11: a past moment's open appeals are those open now and those answered or closed after it (server/store/appeals.ts)
+  `
+  CREATE INDEX appeals_responded ON appeals (coalesce(answered_at, closed_at));
+  `,
+  // 12: the fixes a team's replay track keeps after the raw window (one a minute and every status change): the rest are
+  // thinned out (server/store/fleet.ts); fixes stored before this were all kept
+  `
+  ALTER TABLE positions ADD COLUMN kept INTEGER NOT NULL DEFAULT 1;
+  `,
 ];

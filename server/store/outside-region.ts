@@ -9,8 +9,8 @@ export function outsideRegionStore(db: Db) {
     source = excluded.source, received_at = excluded.received_at`);
   const recent = db.prepare<[number, number], OutsideRow>(
     'SELECT * FROM outside_region WHERE received_at >= ? ORDER BY received_at DESC, id LIMIT ?');
-  const counts = db.prepare<[number], { kind: string; n: number }>(
-    'SELECT kind, count(*) AS n FROM outside_region WHERE received_at >= ? GROUP BY kind');
+  const counts = db.prepare<[number, number], { kind: string; n: number }>(
+    'SELECT kind, count(*) AS n FROM outside_region WHERE received_at >= ? AND received_at <= ? GROUP BY kind');
   const get = db.prepare<[string, string], OutsideRow>('SELECT * FROM outside_region WHERE kind = ? AND id = ?');
   const prune = db.prepare('DELETE FROM outside_region WHERE received_at < ?');
   return {
@@ -18,7 +18,7 @@ export function outsideRegionStore(db: Db) {
     put: (row: OutsideRow): boolean => { const had = get.get(row.kind, row.id) !== undefined; put.run(row); return !had; },
     get: (kind: string, id: string) => get.get(kind, id) ?? null,
     recent: (since: number, limit: number) => recent.all(since, limit),
-    counts: (since: number): Record<string, number> => Object.fromEntries(counts.all(since).map((r) => [r.kind, r.n])),
+    counts: (since: number, until: number): Record<string, number> => Object.fromEntries(counts.all(since, until).map((r) => [r.kind, r.n])),
     prune: (before: number) => prune.run(before).changes,
   };
 }

@@ -9,6 +9,7 @@ import { createHub, APPEAL_WINDOW, RESOLVED_INCIDENT_WINDOW } from '../../hub/hu
 import { createIngest } from '../../ingest/pipeline';
 import { createJobs } from '../../jobs';
 import { computeSummary } from '../../domain/indicators';
+import { createMoments } from '../../history/moments';
 import type { Log } from './data';
 
 export interface LiveDeps { config: Config; reference: Reference; store: Store; primary: boolean; now: () => number; log: Log }
@@ -27,5 +28,7 @@ export function livePart(app: FastifyInstance, { config, reference, store, prima
   app.addHook('preClose', async () => { jobs.stop(); });
   // the indicators: computed here on a single server or the primary; a follower shows the primary's copy
   const summary = () => (primary ? jobs.summary() : (hub.snapshot('kpi') ?? compute(now())));
-  return { hub, ingest, jobs, summary };
+  // past moments, recomputed from the store (time travel)
+  const moments = createMoments(store, reference, config);
+  return { hub, ingest, jobs, summary, moments };
 }

@@ -57,7 +57,7 @@ export async function registerRoutes(app: FastifyInstance, s: Sitroom, x: RouteE
   await app.register(fiwareRoutes, { waste: createWasteReceiver({ ingest, store, reference, now }), keys: producerKeys, bodyLimit });
   await app.register(osmandRoutes, { ingest, devices: s.devices, osmand: config.osmand, now, path: '/osmand' });
   await app.register(layoutRoutes, { layouts: s.layouts, defaultId: DEFAULT_LAYOUT });
-  await app.register(readRoutes, { store, hub, reference, now, summary: () => x.summary(), startedAt: Date.now(), live: () => gateway.stats(), simulator: () => s.sim?.refusals() ?? null,
+  await app.register(readRoutes, { store, hub, reference, now, summary: () => x.summary(), moments: s.moments, startedAt: Date.now(), live: () => gateway.stats(), simulator: () => s.sim?.refusals() ?? null,
     cluster: () => (cluster ? { id: cluster.id, role: cluster.role, redis: cluster.connected() } : null) });
   await app.register(listRoutes, { store, hub, reference, now, timezone: config.timezone });
   await app.register(deskRoutes, { store, hub, reference, now, summary: () => x.summary(), timezone: config.timezone, access });

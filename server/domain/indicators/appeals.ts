@@ -57,7 +57,7 @@ export function appealIndicators(c: IndicatorContext): Summary['appeals'] {
       lastWeek: c.store.appeals.hourly(c.lastWeekStart, c.lastWeekStart + 24 * HOUR),
       usual: hourlyUsual(c),
     },
-    open: c.store.appeals.openSince(c.now - APPEAL_WINDOW),
-    newestAt: c.store.appeals.newestAt(),
+    open: c.store.appeals.openSince(c.now - APPEAL_WINDOW, c.now),
+    newestAt: c.store.appeals.newestAt(c.now),
   };
 }

@@ -44,6 +44,6 @@ export function containerIndicators(c: IndicatorContext): Summary['containers'] 
   return {
     sites: c.hub.sites().length, byStatus, sanitaryLimit: limit,
     overflowing: total('overflowing'), notServiced24h: total('notServiced24h'), notServiced72h: total('notServiced72h'),
-    servicedToday: total('servicedToday'), dueSoFar: total('dueSoFar'), pastLimit: total('pastLimit'), byOperator, newestAt: c.hub.touched('containers'),
+    servicedToday: total('servicedToday'), dueSoFar: total('dueSoFar'), pastLimit: total('pastLimit'), byOperator, newestAt: c.containersNewestAt,
   };
 }

@@ -19,9 +19,12 @@ export interface IndicatorContext {
   day: string;
   /** the same weekday's stretch in the last ordinary weeks: what "usual" means (server/domain/baseline.ts) */
   baseline: BaselineDays;
+  /** when the container sites last changed: the live hub's last update, or a past moment's newest event */
+  containersNewestAt: number | null;
 }
 
-export function indicatorContext(store: Store, reference: Reference, hub: Hub, now: number, timezone: string): IndicatorContext {
+export function indicatorContext(store: Store, reference: Reference, hub: Hub, now: number, timezone: string,
+  containersNewestAt: number | null = hub.touched('containers')): IndicatorContext {
   const todayStart = dayStart(now, timezone);
   return {
     store, reference, hub, now, timezone, todayStart,
@@ -30,6 +33,7 @@ export function indicatorContext(store: Store, reference: Reference, hub: Hub, n
     lastWeekStart: dayStart(todayStart - 6.5 * DAY, timezone),
     day: dayKey(now, timezone),
     baseline: baselineDays(todayStart, now, timezone, reference.calendar),
+    containersNewestAt,
   };
 }
 

@@ -34,7 +34,7 @@ function tallies(ids: readonly string[], due: readonly DueRow[], answered: reado
 
 export function deadlineIndicators(c: IndicatorContext, windowDays = DEFAULT_DEADLINE_WINDOW_DAYS): { deadlines: Summary['deadlines']; ranking: Summary['ranking'] } {
   const from = c.now - windowDays * DAY;
-  const due = c.store.appeals.dueIn(from, c.now);
+  const due = c.store.appeals.dueIn(from, c.now, c.now);
   const answered = c.store.appeals.answeredIn(from, c.now);
   const overdue = c.store.appeals.openOverdue(c.now);
   const perMunicipality = tallies(c.reference.municipalities.map((m) => m.id), due, answered, 'municipality');

@@ -15,9 +15,12 @@ import { hotlineIndicators } from './hotline';
 
 export interface FigureOptions { deadlineWindowDays: number }
 
+/** What only the live hub knows; a past moment says it from the store (server/history/moment.ts). */
+export interface PastMoment { containersNewestAt: number | null }
+
 export function computeSummary(store: Store, reference: Reference, hub: Hub, now: number, timezone: string,
-  options: FigureOptions = { deadlineWindowDays: DEFAULT_DEADLINE_WINDOW_DAYS }): Summary {
-  const c = indicatorContext(store, reference, hub, now, timezone);
+  options: FigureOptions = { deadlineWindowDays: DEFAULT_DEADLINE_WINDOW_DAYS }, past: PastMoment | null = null): Summary {
+  const c = indicatorContext(store, reference, hub, now, timezone, past?.containersNewestAt ?? hub.touched('containers'));
   const { deadlines, ranking } = deadlineIndicators(c, options.deadlineWindowDays);
   return {
     time: now, timezone, day: c.day,
@@ -26,21 +29,23 @@ export function computeSummary(store: Store, reference: Reference, hub: Hub, now
     appeals: appealIndicators(c), deadlines, ranking,
     fleet: fleetIndicators(c), containers: containerIndicators(c), incidents: incidentIndicators(c), hotline: hotlineIndicators(c),
     outsideRegion: outsideRegion(store, now),
-    departmental: departmental(store),
+    departmental: departmental(store, now),
   };
 }
 
-function departmental(store: Store): Summary['departmental'] {
-  return store.metrics.defs().map((d) => {
-    const latest = store.metrics.latest(d.name);
-    const dayAgo = latest ? store.metrics.latestAt(d.name, latest.at - 24 * 3600_000) : null;
-    return { key: d.name, title_ru: d.title_ru, title_en: d.title_en, unit: d.unit, value: latest?.value ?? null, at: latest?.at ?? null,
-      dayAgo, warn: d.warn, critical: d.critical, direction: d.direction ?? 'above', source: d.source };
+/** the departmental indicators with a sample by `now` (one described later had not come yet) */
+function departmental(store: Store, now: number): Summary['departmental'] {
+  return store.metrics.defs().flatMap((d) => {
+    const latest = store.metrics.latestAt(d.name, now);
+    if (!latest) return [];
+    const dayAgo = store.metrics.latestAt(d.name, latest.at - 24 * 3600_000);
+    return [{ key: d.name, title_ru: d.title_ru, title_en: d.title_en, unit: d.unit, value: latest.value, at: latest.at,
+      dayAgo, warn: d.warn, critical: d.critical, direction: d.direction ?? 'above', source: d.source }];
   });
 }
 
 function outsideRegion(store: Store, now: number): Summary['outsideRegion'] {
-  const n = store.outsideRegion.counts(now - 24 * 3600_000);
+  const n = store.outsideRegion.counts(now - 24 * 3600_000, now);
   const [appeals, incidents, containers] = [n['appeals'] ?? 0, n['incidents'] ?? 0, n['containers'] ?? 0];
   return { appeals, incidents, containers, total: appeals + incidents + containers };
 }
