@@ -55,7 +55,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const live = livePart(app, base);
   const keys = accessPart(config, store, trustedProxies(config));
   const producers = producersPart(app, { ...base, hub: live.hub, ingest: live.ingest });
-  const walls = wallsPart(app, { ...base, hub: live.hub, access: keys.access, summary: live.summary, wallConfig: files.wallConfig, cluster });
+  const walls = wallsPart(app, { ...base, hub: live.hub, access: keys.access, summary: live.summary, moments: live.moments, wallConfig: files.wallConfig, cluster });
   const osmand = await osmandListener(app, { ...base, hub: live.hub, ingest: live.ingest }, keys.devices);
   const sitroom: Sitroom = { config, reference: files.reference, layouts: files.layouts, store, hub: live.hub, ingest: live.ingest, jobs: live.jobs, moments: live.moments,
     gateway: walls.gateway, sim: producers.sim, clock, ...keys, cap: producers.cap, pairing: walls.pairing, walls: walls.walls, cluster, primary, osmand };

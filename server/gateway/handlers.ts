@@ -6,6 +6,7 @@ import { WALL_EVENTS, roleAtLeast, type WallJoin, type WallState } from '../prot
 import { visitorAllowed, visitorSync } from '../hub/visitor';
 import type { GatewayOptions, LiveSocket } from './types';
 import type { GatewayEvents } from './events';
+import { momentHandler } from './moment-handler';
 
 export interface RoomRules {
   room(topic: Topic, visitor: boolean): string;
@@ -125,5 +126,5 @@ export function clientHandlers(o: GatewayOptions, rules: RoomRules, events: Gate
   };
 
   return { [EVENTS.subscribe]: subscribe, [EVENTS.unsubscribe]: unsubscribe, [WALL_EVENTS.join]: join, [WALL_EVENTS.ready]: ready,
-    [WALL_EVENTS.time]: time, [EVENTS.consoleJoin]: consoleJoin };
+    [WALL_EVENTS.time]: time, [EVENTS.consoleJoin]: consoleJoin, [EVENTS.moment]: momentHandler(o) as Handler };
 }

@@ -8,6 +8,7 @@ import type { Access, Identity } from '../access/identity';
 import type { Reference } from '../reference/load';
 import type { WallManager } from '../walls/manager';
 import type { Log } from './guarded';
+import type { Moments } from '../history/moments';
 
 export type LiveServer = Server<ClientEvents, ServerEvents, InterServerEvents, SocketData>;
 export type LiveSocket = Socket<ClientEvents, ServerEvents, InterServerEvents, SocketData>;
@@ -19,6 +20,8 @@ export interface GatewayOptions {
   kpi: () => Summary;
   access: Access;
   reference: Reference;
+  /** past moments, for replaying walls */
+  moments: Moments;
   walls: WallManager;
   /** page origins besides the server's own (SITROOM_ORIGINS) */
   origins: readonly string[];

@@ -29,6 +29,8 @@ export const EVENTS = {
   fleetFrame: 'fleet:frame',
   /** server → client without Sitroom's socket parser: the fleet's positions as JSON (see fleet-json.ts), at most once a second */
   fleetPositions: 'fleet:positions',
+  /** client → server, with ack: every topic's snapshot and the fleet's frame as they stood at a past moment (replay) */
+  moment: 'moment',
   /** server → client, just before it stops: a restart, not a goodbye; reconnect and resync */
   restart: 'server:restart',
   /** client → server, with ack: an operator's console wants the console notices */
@@ -58,6 +60,9 @@ export type TopicSync<T extends Topic = Topic> =
 
 export type SubscribeReply = { ok: true; time: number; run: string; results: TopicSync[] } | { ok: false; error: string };
 export type UnsubscribeReply = { ok: true } | { ok: false; error: string };
+/** a past moment: every topic asked for as a snapshot (seq 0: nothing follows), and the fleet's positions then as a
+ *  fleet frame (the same layout as the live frames) */
+export type MomentReply = { ok: true; at: number; results: TopicSync[]; frame: Uint8Array | null; missing: string[] } | { ok: false; error: string };
 export type ConsoleJoinReply = { ok: true; name: string; role: string } | { error: string };
 export type WallJoinReply = WallJoin | { error: string; wall?: string; screen?: string };
 
@@ -65,6 +70,7 @@ export type WallJoinReply = WallJoin | { error: string; wall?: string; screen?: 
 export interface ClientEvents {
   [EVENTS.subscribe]: (req: unknown, ack: (r: SubscribeReply) => void) => void;
   [EVENTS.unsubscribe]: (req: unknown, ack?: (r: UnsubscribeReply) => void) => void;
+  [EVENTS.moment]: (req: unknown, ack: (r: MomentReply) => void) => void;
   [EVENTS.consoleJoin]: (ack: (r: ConsoleJoinReply) => void) => void;
   [WALL_EVENTS.join]: (req: unknown, ack: (r: WallJoinReply) => void) => void;
   [WALL_EVENTS.ready]: (req: unknown) => void;

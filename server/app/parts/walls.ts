@@ -1,6 +1,7 @@
 // The walls and the screens showing them: the wall manager (scene, rotation, focus, mode... kept in SQLite), the live
 // gateway every screen and console connects to, screen pairing, and, in a cluster, the relay that keeps a follower's
 // hub and walls a copy of the primary's. Each hears of the others through listeners, wired once here.
+import type { Moments } from '../../history/moments';
 import type { FastifyInstance } from 'fastify';
 import type { Config } from '../../config/config';
 import type { Reference } from '../../reference/load';
@@ -17,14 +18,14 @@ import { followPrimary, publishFromPrimary, relayNotices, reportScreens } from '
 import type { Log } from './data';
 
 export interface WallsDeps {
-  config: Config; reference: Reference; store: Store; hub: Hub; access: Access; summary: () => Summary;
+  config: Config; reference: Reference; store: Store; hub: Hub; access: Access; summary: () => Summary; moments: Moments;
   wallConfig: ReturnType<typeof loadWalls>; cluster: ClusterNode | null; primary: boolean; now: () => number; log: Log;
 }
 
 export function wallsPart(app: FastifyInstance, d: WallsDeps) {
   const walls = createWallManager({ walls: d.wallConfig.walls, scenes: d.wallConfig.scenes, store: d.store, reference: d.reference, hub: d.hub,
     timezone: d.config.timezone, now: () => Date.now(), dataNow: d.now, follower: !d.primary, log: (msg, extra) => app.log.error(extra ?? {}, msg) });
-  const gateway = attachGateway(app.server, { hub: d.hub, now: d.now, kpi: d.summary, access: d.access, reference: d.reference, walls,
+  const gateway = attachGateway(app.server, { hub: d.hub, now: d.now, kpi: d.summary, access: d.access, reference: d.reference, walls, moments: d.moments,
     origins: d.config.origins, log: (msg, extra) => app.log.warn(extra ?? {}, msg), stalledBytes: d.config.limits.socketBufferMb * 1024 * 1024,
     ...(d.cluster ? { adapter: d.cluster.adapter } : {}) });
   const pairing = createPairing({ store: d.store, now: () => Date.now(), wall: (id) => walls.config(id),
