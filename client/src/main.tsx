@@ -11,6 +11,8 @@ import { pickLang } from './i18n/lang';
 import { Fatal, Wall } from './layout/Wall';
 import { loadReference, loadStartWithRetry, withRetry } from './layout/load-layout';
 import { startLive } from './live/connection';
+import { ReplayParamError, replayPlan, type ReplayPlan } from './replay/plan';
+import { startReplay } from './replay/replay-connection';
 import { LiveContext } from './live/live-context';
 import { useWall } from './store/wall-store';
 import { mapFrameCount } from './map/frame-count';
@@ -41,6 +43,15 @@ if (route === 'console') {
   startWallPage();
 }
 
+/** The replay the URL asks for; one it cannot read stops the page naming the parameter. */
+function readReplay(): ReplayPlan | null {
+  try { return replayPlan(location.search, Date.now()); } catch (e) {
+    if (!(e instanceof ReplayParamError)) throw e;
+    useWall.setState({ fatal: e.message });
+    return null;
+  }
+}
+
 /** Where a paired screen belongs, when it was opened somewhere else (/, /pair). */
 async function pairedPlace(token: string): Promise<string | null> {
   try {
@@ -67,12 +78,16 @@ function startWallPage() {
   }
   if (route === 'single' && token) void pairedPlace(token).then((to) => { if (to) location.replace(to); });
 
-  const live = startLive({
+  const options = {
     token,
     beforeSubscribe: wallPath ? wallSession(decodeURIComponent(wallPath[1]!), wallPath[2] ? decodeURIComponent(wallPath[2]) : null,
       (w, s) => location.replace(`/wall/${encodeURIComponent(w)}/${encodeURIComponent(s)}${location.search}`)) : undefined,
     onUnpaired: unpaired,
-  });
+  };
+  // ?at= or ?from=&to=&speed=: the wall in the past (client/src/replay), unmistakably marked
+  const replay = readReplay();
+  if (replay) document.documentElement.classList.add('replay');
+  const live = replay ? startReplay(options, replay) : startLive(options);
 
   class Boundary extends Component<{ children: ReactNode }, { error: Error | null }> {
     override state = { error: null as Error | null };
@@ -119,6 +134,7 @@ function startWallPage() {
       focus: useScreen.getState().state?.focus?.id ?? null,
       switches: [...switches], kiosk, blockedKeys: kioskBlockedKeys(), reloadingIn: reloading.inSeconds,
       dataVersion: useWall.getState().summary?.time ?? null,
+      replayAt: useWall.getState().replay?.at ?? null,
     }),
   };
 }

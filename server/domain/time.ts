@@ -2,6 +2,8 @@
 export const HOUR = 3_600_000;
 export const DAY = 24 * HOUR;
 export const MINUTE = 60_000;
+/** How far in the future a producer's clock may run before its times are refused. */
+export const FUTURE_TOLERANCE = 10 * MINUTE;
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 function formatter(tz: string): Intl.DateTimeFormat {

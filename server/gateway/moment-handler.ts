@@ -29,7 +29,9 @@ export function momentHandler(o: GatewayOptions) {
     const now = o.now();
     const req = parseMoment(raw, now);
     if ('error' in req) return ack({ ok: false, error: req.error });
-    const m = o.moments.at(req.at, now);
+    // the fleet alone (a replay's in-between frames) needs no indicators: a few seeks per team
+    const fleetOnly = req.topics.length === 1 && req.topics[0] === 'fleet';
+    const m = fleetOnly ? { at: req.at, hub: o.moments.fleetAt(req.at) } : o.moments.at(req.at, now);
     const visitor = socket.data.visitor;
     const results: TopicSync[] = [];
     for (const topic of req.topics) {

@@ -41,6 +41,13 @@ export function hubAt(store: Store, reference: Reference, t: number): Hub {
   return hub;
 }
 
+/** The fleet alone at t (a replay's in-between frames): a few index seeks per team, no indicators. */
+export function fleetAt(store: Store, reference: Reference, t: number): Hub {
+  const hub = createHub(reference.municipalities.map((m) => m.id), reference.operators.map((o) => o.id));
+  hub.load({ appeals: [], incidents: [], vehicles: store.fleet.vehiclesAt(t), containers: [] }, t);
+  return hub;
+}
+
 export interface Moment { at: number; hub: Hub; summary: Summary }
 
 /** The wall's state and indicators at t, as the live server computed them then. */

@@ -5,7 +5,7 @@ import type { Store } from '../store';
 import type { Reference } from '../reference/load';
 import type { Config } from '../config/config';
 import { DAY, HOUR } from '../domain/time';
-import { momentAt, type Moment } from './moment';
+import { fleetAt, momentAt, type Moment } from './moment';
 
 const KEPT = 16;
 export const HISTORY_KINDS = ['appeals', 'incidents', 'positions', 'tracks', 'containerEvents', 'metrics'] as const;
@@ -34,6 +34,8 @@ export function createMoments(store: Store, reference: Reference, config: Config
       if (kept.size > KEPT) kept.delete(kept.keys().next().value!);
       return m;
     },
+    /** the fleet alone at t: a replay's frames between two full moments */
+    fleetAt: (t: number) => fleetAt(store, reference, t),
     /** the kinds of history that no longer reach back to t (the fleet older than the kept tracks, and so on) */
     missingAt(t: number, now: number): HistoryKind[] {
       const r = reach(config.retention, now);

@@ -24,12 +24,14 @@ export function containerStore(db: Db) {
   const addEvent = db.prepare('INSERT INTO container_events VALUES (?, ?, ?, ?, ?)');
   const count = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM container_sites');
   const prune = db.prepare('DELETE FROM container_events WHERE at < ?');
-  // every site registered by t, with its status and fill as of its newest event by t and its newest service by t: two
-  // seeks on (site, at) per site, inside one statement
+  // every site registered by t, with its status and fill as of its newest event by t and its newest service by t: a few
+  // seeks on (site, at) per site, inside one statement (a service reported with the registration is dated before it:
+  // the site is known from its registration on)
   const sitesAt = db.prepare<[{ t: number }], SiteRow & { status_at: string; fill_at: number; serviced_at_t: number | null }>(
     `SELECT s.*, e.status AS status_at, e.fill AS fill_at,
        (SELECT max(at) FROM container_events WHERE site = s.id AND kind = 'serviced' AND at <= @t) AS serviced_at_t
      FROM container_sites s JOIN container_events e ON e.rowid = (SELECT rowid FROM container_events WHERE site = s.id AND at <= @t ORDER BY at DESC LIMIT 1)
+     WHERE EXISTS (SELECT 1 FROM container_events WHERE site = s.id AND kind = 'registered' AND at <= @t)
      ORDER BY s.rowid`);
   const newestEvent = db.prepare<[number], { at: number | null }>('SELECT max(at) AS at FROM container_events WHERE at <= ?');
   return {

@@ -40,7 +40,7 @@ export interface LiveOptions {
 
 type Apply = { snapshot(sink: unknown, s: unknown, time: number): void; delta(sink: unknown, p: unknown, time: number): void };
 // one topic's client rules applied to that topic's sink: TypeScript cannot follow the pairing through the union
-const applyOf = (topic: Topic): Apply => TOPIC_DEFS[topic].client as unknown as Apply;
+export const applyOf = (topic: Topic): Apply => TOPIC_DEFS[topic].client as unknown as Apply;
 
 export function startLive(options: LiveOptions = { token: null }): Live {
   const fleet = createFleetMotion();

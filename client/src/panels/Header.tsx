@@ -3,6 +3,7 @@ import { STREAMS } from '../../../server/protocol/layout';
 import { serverNow, useWall } from '../store/wall-store';
 import { useFmt } from '../ui/use-fmt';
 import type { PanelProps } from './registry';
+import { ReplayMark } from '../replay/ReplayMark';
 
 export function Header(_: PanelProps) {
   const fmt = useFmt();
@@ -14,10 +15,11 @@ export function Header(_: PanelProps) {
   });
   const outside = useWall((s) => s.summary?.outsideRegion?.total ?? 0);
   const stale = connection !== 'online';
+  const replay = useWall((s) => s.replay !== null);
   return (
     <header className="panel wall-header" data-panel="header" data-stale={String(stale)}>
       <div className="wall-title"><b>{fmt.t('centre')}</b> · {fmt.t('region')}</div>
-      <div className="wall-clock">{clock}</div>
+      {replay ? <ReplayMark /> : <div className="wall-clock">{clock}</div>}
       {outside > 0 && (
         <div className="wall-outside" data-outside-region={outside} title={fmt.t('outsideRegionHint')}>
           {fmt.n(outside)} {fmt.t('outsideRegion')} <small>{fmt.t('outsideRegionHint')}</small>

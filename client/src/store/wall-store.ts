@@ -28,6 +28,8 @@ export interface WallState {
   /** server time of the newest update per stream */
   lastAt: Record<Stream, number | null>;
   freshness: Record<PanelStream, number>;
+  /** the wall shows the past (client/src/replay): the moment shown, and the window played, if any */
+  replay: { at: number; from: number; to: number | null; speed: number; playing: boolean } | null;
 }
 
 export const useWall = create<WallState>(() => ({
@@ -43,6 +45,7 @@ export const useWall = create<WallState>(() => ({
   incidents: [],
   lastAt: { kpi: null, fleet: null, incidents: null, containers: null, appeals: null },
   freshness: { ...DEFAULT_FRESHNESS },
+  replay: null,
 }));
 
 /** Marks a stream as heard from at a server time (never moves backwards). */

@@ -12,6 +12,7 @@ import { fleetIndicators } from './fleet';
 import { containerIndicators } from './containers';
 import { incidentIndicators } from './incidents';
 import { hotlineIndicators } from './hotline';
+import { FUTURE_TOLERANCE } from '../time';
 
 export interface FigureOptions { deadlineWindowDays: number }
 
@@ -29,14 +30,16 @@ export function computeSummary(store: Store, reference: Reference, hub: Hub, now
     appeals: appealIndicators(c), deadlines, ranking,
     fleet: fleetIndicators(c), containers: containerIndicators(c), incidents: incidentIndicators(c), hotline: hotlineIndicators(c),
     outsideRegion: outsideRegion(store, now),
-    departmental: departmental(store, now),
+    // live, a department's clock may run ahead by the ingest's tolerance and its newest sample shows all the same; a
+    // past moment cannot know which of the samples dated just after it had come by then, and takes none
+    departmental: departmental(store, past ? now : now + FUTURE_TOLERANCE),
   };
 }
 
-/** the departmental indicators with a sample by `now` (one described later had not come yet) */
-function departmental(store: Store, now: number): Summary['departmental'] {
+/** the departmental indicators with a sample dated by `horizon` (one described later had not come yet) */
+function departmental(store: Store, horizon: number): Summary['departmental'] {
   return store.metrics.defs().flatMap((d) => {
-    const latest = store.metrics.latestAt(d.name, now);
+    const latest = store.metrics.latestAt(d.name, horizon);
     if (!latest) return [];
     const dayAgo = store.metrics.latestAt(d.name, latest.at - 24 * 3600_000);
     return [{ key: d.name, title_ru: d.title_ru, title_en: d.title_en, unit: d.unit, value: latest.value, at: latest.at,

@@ -1,10 +1,9 @@
 // Checks shared by the normalisers: times, places, known ids.
-import { parseTime, MINUTE, TIME_RANGE } from '../../domain/time';
+import { parseTime, FUTURE_TOLERANCE, TIME_RANGE } from '../../domain/time';
 import type { Reference } from '../../reference/load';
 import { fieldsOf } from '../errors';
 
-/** How far in the future a producer's clock may run before its times are refused. */
-export const FUTURE_TOLERANCE = 10 * MINUTE;
+export { FUTURE_TOLERANCE };
 
 export interface NormaliseContext {
   reference: Reference;
