@@ -1,5 +1,6 @@
 // What the benchmarks run against: the real Sitroom app (built as server/main.ts builds it, on a temporary SQLite
 // file), the bare baselines, a Redis for the two-server case, and the screens' load in a child process.
+import type { Clock } from '../server/app/clock';
 import { fork, spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -25,12 +26,12 @@ export function freePort(): Promise<number> {
 export interface BenchApp { app: FastifyInstance; url: string; dir: string; close(): Promise<void> }
 
 /** The real app on loopback, simulator off, jobs not started (a benchmark drives ticks itself) unless autoStart. */
-export async function startSitroom(env: Record<string, string> = {}, opts: { autoStart?: boolean; dir?: string } = {}): Promise<BenchApp> {
+export async function startSitroom(env: Record<string, string> = {}, opts: { autoStart?: boolean; dir?: string; clock?: Clock } = {}): Promise<BenchApp> {
   const own = opts.dir ? null : mkdtempSync(path.join(tmpdir(), 'sitroom-bench-'));
   const dir = opts.dir ?? own!;
   const config = loadConfig({ SITROOM_DB: path.join(dir, 'bench.db'), SITROOM_SIM: 'off', SITROOM_INGEST_KEYS: BENCH_KEY,
     SITROOM_ADMIN_TOKEN: BENCH_ADMIN, SITROOM_LOG_LEVEL: 'silent', SITROOM_OSMAND_PORT: 'off', SITROOM_RATE_LIMIT: '1000000', ...env });
-  const app = await buildApp(config, { autoStart: opts.autoStart ?? false, logger: false });
+  const app = await buildApp(config, { autoStart: opts.autoStart ?? false, logger: false, ...(opts.clock ? { clock: opts.clock } : {}) });
   await app.ready();
   const url = await app.listen({ port: 0, host: '127.0.0.1' });
   const port = app.server.address();

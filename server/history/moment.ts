@@ -9,6 +9,7 @@ import type { AppealStatus } from '../protocol/views';
 import type { Summary } from '../protocol/summary';
 import { APPEAL_WINDOW, RESOLVED_INCIDENT_WINDOW, createHub, type Hub, type HubSeed } from '../hub/hub';
 import { computeSummary, type FigureOptions } from '../domain/indicators';
+import { sitesAt } from './site-states';
 
 /** an appeal as it stood at t: what happened to it later not yet known */
 function appealAt(a: AppealRecord, t: number): AppealRecord {
@@ -30,7 +31,7 @@ export function recordsAt(store: Store, t: number): HubSeed {
     appeals: store.appeals.receivedIn(t - APPEAL_WINDOW, t).map((a) => appealAt(a, t)),
     incidents: store.incidents.knownAt(t, t - RESOLVED_INCIDENT_WINDOW).map((i) => incidentAt(i, t)),
     vehicles: store.fleet.vehiclesAt(t),
-    containers: store.containers.sitesAt(t),
+    containers: sitesAt(store, t),
   };
 }
 

@@ -8,6 +8,7 @@ import type { Config } from '../config/config';
 import type { Summary } from '../protocol/summary';
 import { METRICS } from '../domain/metric-names';
 import { DAY, HOUR, MINUTE, dayKey } from '../domain/time';
+import { buildCheckpoints, thinCheckpoints } from '../history/site-states';
 
 export interface JobDeps {
   store: Store;
@@ -67,6 +68,12 @@ export function createJobs(d: JobDeps) {
       if (Object.values(deleted).some((n) => n > 0)) d.log('retention', deleted);
       return deleted;
     },
+    /** the container sites' daily checkpoints for past moments: the missing ones, 100 ms of work at a time */
+    checkpoints(): number {
+      const built = buildCheckpoints(d.store, d.config.timezone, d.now(), 100);
+      thinCheckpoints(d.store, d.config.timezone, d.now());
+      return built;
+    },
     start(): void {
       const every = (ms: number, fn: () => void) => timers.push(setInterval(() => {
         try { fn(); } catch (e) { d.log('job failed', { error: (e as Error).stack }); }
@@ -75,6 +82,7 @@ export function createJobs(d: JobDeps) {
       every(1000, () => jobs.tickFleet());
       every(30_000, () => jobs.recordTeams());
       every(60_000, () => jobs.prune());
+      every(5_000, () => jobs.checkpoints());
     },
     stop(): void { timers.splice(0).forEach(clearInterval); },
   };

@@ -1,4 +1,5 @@
 // SQL for container sites (current state) and their status changes and services (history).
+import { siteCheckpointStore } from './site-checkpoints';
 import type { Db } from './database';
 import type { ContainerSiteRecord } from '../domain/records';
 import type { ContainerStatus } from '../protocol/views';
@@ -22,6 +23,8 @@ export function containerStore(db: Db) {
     volume_m3 = excluded.volume_m3, fill = excluded.fill, status = excluded.status, serviced_at = excluded.serviced_at,
     updated_at = excluded.updated_at`);
   const addEvent = db.prepare('INSERT INTO container_events VALUES (?, ?, ?, ?, ?)');
+  const checkpoints = siteCheckpointStore(db);
+  const allWithRowid = db.prepare<[], SiteRow & { r: number }>('SELECT rowid AS r, * FROM container_sites ORDER BY rowid');
   const count = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM container_sites');
   const prune = db.prepare('DELETE FROM container_events WHERE at < ?');
   // every site registered by t, with its status and fill as of its newest event by t and its newest service by t: a few
@@ -30,14 +33,17 @@ export function containerStore(db: Db) {
   const sitesAt = db.prepare<[{ t: number }], SiteRow & { status_at: string; fill_at: number; serviced_at_t: number | null }>(
     `SELECT s.*, e.status AS status_at, e.fill AS fill_at,
        (SELECT max(at) FROM container_events WHERE site = s.id AND kind = 'serviced' AND at <= @t) AS serviced_at_t
-     FROM container_sites s JOIN container_events e ON e.rowid = (SELECT rowid FROM container_events WHERE site = s.id AND at <= @t ORDER BY at DESC LIMIT 1)
+     FROM container_sites s JOIN container_events e ON e.rowid = (SELECT rowid FROM container_events WHERE site = s.id AND at <= @t ORDER BY at DESC, rowid DESC LIMIT 1)
      WHERE EXISTS (SELECT 1 FROM container_events WHERE site = s.id AND kind = 'registered' AND at <= @t)
      ORDER BY s.rowid`);
   const newestEvent = db.prepare<[number], { at: number | null }>('SELECT max(at) AS at FROM container_events WHERE at <= ?');
   return {
     /** the sites as they stood at t (those registered by then) */
     sitesAt: (t: number): ContainerSiteRecord[] => sitesAt.all({ t }).map((r) =>
-      ({ ...fromRow(r), status: r.status_at as ContainerStatus, fill: r.fill_at, servicedAt: r.serviced_at_t, updatedAt: Math.min(r.updated_at, t) })),
+      ({ ...fromRow(r), status: r.status_at as ContainerStatus, fill: r.fill_at, servicedAt: r.serviced_at_t, updatedAt: t })),
+    checkpoints,
+    /** every site as stored now, with its rowid (a checkpoint's key) */
+    allWithRowid: (): { r: number; record: ContainerSiteRecord }[] => allWithRowid.all().map((row) => ({ r: row.r, record: fromRow(row) })),
     /** the newest status change or service by t */
     newestEventAt: (t: number): number | null => newestEvent.get(t)?.at ?? null,
     get: (id: string): ContainerSiteRecord | null => { const r = get.get(id); return r ? fromRow(r) : null; },
@@ -45,9 +51,16 @@ export function containerStore(db: Db) {
     put: (s: ContainerSiteRecord): void => { put.run(s); },
     addEvent: (site: string, at: number, kind: 'status' | 'serviced' | 'registered', status: ContainerStatus, fill: number): void => {
       addEvent.run(site, at, kind, status, fill);
+      checkpoints.eventStored(at);
     },
     count: () => count.get()?.n ?? 0,
-    prune: (before: number) => prune.run(before).changes,
+    /** events before `before` go; so do the checkpoints before the last one at or before it (that one still tells
+     *  the state the events after it start from) */
+    prune(before: number): number {
+      const keep = checkpoints.latestBefore(before)?.at;
+      if (keep !== undefined) checkpoints.prune(keep);
+      return prune.run(before).changes;
+    },
   };
 }
 export type ContainerStore = ReturnType<typeof containerStore>;

@@ -161,4 +161,12 @@ export const MIGRATIONS: readonly string[] = [
   `
   ALTER TABLE positions ADD COLUMN kept INTEGER NOT NULL DEFAULT 1;
   `,
+  // 13: the sites' daily checkpoints for past moments (server/store/site-checkpoints.ts); a site whose registration
+  // the old 14-day retention dropped is known from its oldest event kept (or its last update), as a registration then
+  `
+  CREATE TABLE site_checkpoints (at INTEGER PRIMARY KEY, count INTEGER NOT NULL, state BLOB NOT NULL);
+  INSERT INTO container_events (site, at, kind, status, fill)
+    SELECT s.id, coalesce((SELECT min(at) FROM container_events WHERE site = s.id), s.updated_at), 'registered', s.status, s.fill
+    FROM container_sites s WHERE NOT EXISTS (SELECT 1 FROM container_events WHERE site = s.id AND kind = 'registered');
+  `,
 ];

@@ -59,6 +59,24 @@ describe('the summary at a past moment', () => {
     }
   });
 
+  it("the sites' checkpoints give the sites the per-site query gives, also after a late event", async () => {
+    const s = t.app.sitroom;
+    s.jobs.checkpoints();
+    while (s.jobs.checkpoints() > 0);
+    expect(s.store.containers.checkpoints.size().checkpoints).toBeGreaterThan(0);
+    const { sitesAt } = await import('../../../server/history/site-states');
+    const same = () => { for (const live of recorded) expect(sitesAt(s.store, live.time), iso(live.time)).toEqual(s.store.containers.sitesAt(live.time)); };
+    same();
+    // a service reported late, dated before the newest checkpoint: the checkpoints from its day on are dropped and rebuilt
+    const newest = s.store.containers.checkpoints.newestAt()!;
+    const site = s.store.containers.all()[0]!;
+    s.ingest.containers([{ id: site.id, at: iso(t.clock.now()), fill: 5, servicedAt: iso(newest - 3_600_000) }], 'test');
+    expect(s.store.containers.checkpoints.newestAt()!).toBeLessThan(newest);
+    while (s.jobs.checkpoints() > 0);
+    expect(s.store.containers.checkpoints.newestAt()).toBe(newest);
+    same();
+  });
+
   it('saw the incident and the overdue appeal come and go', () => {
     const active = recorded.map((s) => s.incidents.byType['fire'] ?? 0);
     expect(Math.max(...active) - Math.min(...active)).toBeGreaterThanOrEqual(1);
