@@ -79,7 +79,14 @@ describe('a wall in the past', () => {
       await saveScreenshot(page, 'replay-end-1920x1080.png');
       expect(await page.locator('[data-panel="header"]').innerText()).toMatch(/конец окна/);
     } finally { await wall.context.close(); }
-  });
+    // the same end held on the Overview in Russian, for the docs (client/screenshots/replay.png)
+    const overview = await openWall(browser, `${url}/?lang=ru&at=${to.toISOString()}`);
+    try {
+      expect(await until(async () => (await rootReplay(overview.page)) === to.toISOString() && (await diagnostics(overview.page)).mapFrames > 0, 120_000, 250), "the Overview at the end, its map drawn").toBe(true);
+      await overview.page.waitForTimeout(2000);
+      await saveScreenshot(overview.page, 'replay-overview-ru-1920x1080.png');
+    } finally { await overview.context.close(); }
+  }, 240_000);
 
   it('stops with a message naming a parameter it cannot read', async () => {
     const wall = await openWall(browser, `${url}/?lang=en&at=yesterday`);
