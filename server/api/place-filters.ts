@@ -3,17 +3,15 @@
 // card). One definition here, so a card's count and the list it opens always agree, in JSON and in CSV.
 import { Type } from '@sinclair/typebox';
 import type { Reference } from '../reference/load';
+import { distanceKm } from '../reference/geometry';
 import type { ContainerSiteView, VehicleView } from '../protocol/views';
 
 /** how far "near" is by default: an incident's teams and sites */
 export const NEAR_KM = 5;
 export const NEAR_KM_MAX = 100;
 
-/** distance on the ground, metres (an equirectangular approximation: good to a few metres over a town) */
-export const metres = (a: { lon: number; lat: number }, b: { lon: number; lat: number }): number => {
-  const dx = (a.lon - b.lon) * 111_320 * Math.cos(((a.lat + b.lat) / 2) * Math.PI / 180), dy = (a.lat - b.lat) * 110_570;
-  return Math.hypot(dx, dy);
-};
+/** distance on the ground, metres (the geometry module's equirectangular approximation) */
+export const metres = (a: { lon: number; lat: number }, b: { lon: number; lat: number }): number => distanceKm([a.lon, a.lat], [b.lon, b.lat]) * 1000;
 
 export const PlaceQuery = {
   municipality: Type.Optional(Type.String({ description: 'a municipality id (a team: that of its substation)' })),

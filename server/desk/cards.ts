@@ -9,6 +9,7 @@ import type { Reference } from '../reference/load';
 import type { Summary } from '../protocol/summary';
 import type { IncidentView } from '../protocol/views';
 import { appealView, incidentView } from '../hub/views';
+import type { CapAlert } from '../adapters/cap/alert';
 import { DAY, HOUR, dayStart } from '../domain/time';
 import { NEAR_KM, sitePlace, substationsOf, teamPlace } from '../api/place-filters';
 import { appealsAgainstUsual } from './appeals-usual';
@@ -52,7 +53,7 @@ export function incidentCard(d: CardDeps, id: string, operator: boolean) {
   if (!i) return null;
   const view = incidentView(i);
   const cap = d.store.desk.capAlertsOf(id).map((a) => ({ sender: a.sender, identifier: a.identifier, sent: a.sent, source: a.source,
-    infos: (JSON.parse(a.alert) as { infos: unknown[] }).infos }));
+    infos: (JSON.parse(a.alert) as CapAlert).infos }));
   // the same filter as the lists the counts open (/api/vehicles and /api/containers with near and km)
   const near = { near: `${i.lon},${i.lat}`, km: NEAR_KM };
   return {

@@ -154,6 +154,7 @@ describe('the duty officer\'s desk', () => {
     const rows = desk.locator('[data-card="municipality"] [data-usual="channel"] tbody tr');
     expect(await until(async () => (await rows.count()) > 0, 20_000, 100)).toBe(true);
     expect(await desk.locator('[data-card="municipality"] [data-usual="channel"]').innerText()).toMatch(/usual/);
+    expect(await desk.locator('[data-card="municipality"] [data-detail="by-operator"]').innerText()).toMatch(/Sites by operator: .+ \d/);
     // the busiest channel today in Ufa: its count opens its appeals, today, as many as it said
     const counts = await rows.locator('[data-opens="appeals"]').evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-value'))));
     const row = rows.nth(counts.indexOf(Math.max(...counts)));
@@ -186,6 +187,7 @@ describe('the duty officer\'s desk', () => {
     const call = desk.locator('[data-card="vehicle"] [data-call]:not([data-call="none"])');
     expect(await until(async () => (await call.count()) > 0, 20_000, 100)).toBe(true);
     expect(await call.innerText()).toMatch(/Call received[\s\S]*Arrived[\s\S]*min after the call[\s\S]*Arrival standard: 20 min/);
+    expect(await desk.locator('[data-card="vehicle"] [data-detail="track"]').innerText()).toMatch(/km in the last hour, \d+ fixes/);
     await saveScreenshot(desk, 'desk-team-call.png');
   });
 

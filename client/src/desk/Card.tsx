@@ -10,6 +10,7 @@ import { factsOf, type FactContext } from './card-facts';
 import { useDeskFormat } from './format';
 import { AppealsUsual } from './AppealsUsual';
 import { TeamCall } from './TeamCall';
+import { CardDetails } from './CardDetails';
 import { DESK_STRINGS, type DeskKey } from './strings';
 import { ShowOnWall } from './ShowOnWall';
 import type { ListScope } from './url-state';
@@ -65,6 +66,7 @@ export function Card({ kind, id, lang, onClose, onList }: { kind: string; id: st
         <p className="d-muted">{t('againstUsual')}</p>
       </>}
       {card?.kind === 'vehicle' && <TeamCall call={card.call} lang={lang} f={x.f} />}
+      {card && <CardDetails card={card} x={x} />}
       {card && <p className="d-muted">{t('updated')} {x.f.when(card.time)}</p>}
       {card && <ShowOnWall kind={kind} id={id} lang={lang} />}
     </section>

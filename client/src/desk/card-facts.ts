@@ -29,6 +29,8 @@ function municipality(c: MunicipalityCard, x: FactContext): Fact[] {
     { key: 'overdue', label: t('overdue'), value: x.f.n(c.deadlines.openOverdue), opens: { list: 'overdue', filters: m }, warn: c.deadlines.openOverdue > 0 },
     { key: 'oldest', label: t('oldestDue'), value: x.f.when(c.deadlines.oldestOverdueDueAt) },
     { key: 'on-time', label: t('onTime'), value: typeof c.deadlines.onTimeShare === 'number' ? `${Math.round(c.deadlines.onTimeShare * 100)} %` : '—' },
+    { key: 'response', label: t('response'), value: typeof c.deadlines.medianDeadlineUsed === 'number' ? `${Math.round(c.deadlines.medianDeadlineUsed * 100)} %` : '—',
+      warn: typeof c.deadlines.medianDeadlineUsed === 'number' && c.deadlines.medianDeadlineUsed > 1 },
     { key: 'overflowing', label: t('overflowing'), value: x.f.n(c.containers.byStatus['overflowing'] ?? 0), opens: { list: 'overflowing', filters: m } },
     { key: 'sites', label: t('sites'), value: x.f.n(c.containers.sites), opens: { list: 'sites', filters: m } },
     { key: 'incidents', label: t('incidents'), value: x.f.n(c.incidents.length), opens: { list: 'incidents', filters: m } },

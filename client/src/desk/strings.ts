@@ -19,7 +19,9 @@ export const DESK_STRINGS = {
     call: 'Вызов', noCall: 'нет текущего вызова', callReceived: 'Вызов принят', taken: 'Бригада выехала', arrived: 'Прибыла', minutesAfterCall: 'через {n} мин после вызова',
     expected: 'Ожидается ≈', kmLeft: '{km} км по прямой, {kmh} км/ч', arrivalTarget: 'Норматив доезда: {n} мин', late: 'позже норматива', inTime: 'в нормативе',
     operatorLabel: 'Оператор', fill: 'Заполнение', serviced: 'Последний вывоз', hoursDays: '{h} ч при норме {d} сут', pastLimit: 'сверх нормы', events: '{n} событий',
-    received: 'Поступило', due: 'Срок ответа', 'v.free': 'свободна', 'v.en_route': 'едет на вызов', 'v.on_scene': 'на месте', 'v.to_hospital': 'везёт в больницу',
+    received: 'Поступило', due: 'Срок ответа', response: 'Ответ: доля срока (медиана)', byOperator: 'Площадки по операторам',
+    departmental: 'Показатели ведомств по району', capAlert: 'Оповещение CAP', expires: 'до', trackKm: '{km} км за час, {n} отметок',
+    weekEvents: 'Неделя: вывозы и смены статуса', 'k.registered': 'учтена', 'k.status': 'статус', 'k.serviced': 'вывоз', 'v.free': 'свободна', 'v.en_route': 'едет на вызов', 'v.on_scene': 'на месте', 'v.to_hospital': 'везёт в больницу',
     'v.returning': 'возвращается', 'v.off_duty': 'не на смене', 'i.active': 'активно', 'i.resolved': 'завершено', 'src.simulator': 'симулятор', 'src.device': 'трекер OsmAnd', 'src.producer': 'система-источник',
   },
   en: {
@@ -41,7 +43,9 @@ export const DESK_STRINGS = {
     call: 'Call', noCall: 'no current call', callReceived: 'Call received', taken: 'Team set off', arrived: 'Arrived', minutesAfterCall: '{n} min after the call',
     expected: 'Expected ≈', kmLeft: '{km} km in a straight line, {kmh} km/h', arrivalTarget: 'Arrival standard: {n} min', late: 'later than the standard', inTime: 'within the standard',
     operatorLabel: 'Operator', fill: 'Fill', serviced: 'Last collection', hoursDays: '{h} h against a rule of {d} d', pastLimit: 'past the rule', events: '{n} events',
-    received: 'Received', due: 'Answer due', 'v.free': 'free', 'v.en_route': 'on the way to a call', 'v.on_scene': 'on scene', 'v.to_hospital': 'taking to hospital',
+    received: 'Received', due: 'Answer due', response: 'Response: share of the deadline (median)', byOperator: 'Sites by operator',
+    departmental: "Departments' indicators for it", capAlert: 'CAP alert', expires: 'until', trackKm: '{km} km in the last hour, {n} fixes',
+    weekEvents: 'The week: collections and status changes', 'k.registered': 'registered', 'k.status': 'status', 'k.serviced': 'collected', 'v.free': 'free', 'v.en_route': 'on the way to a call', 'v.on_scene': 'on scene', 'v.to_hospital': 'taking to hospital',
     'v.returning': 'returning', 'v.off_duty': 'off duty', 'i.active': 'active', 'i.resolved': 'resolved', 'src.simulator': 'simulator', 'src.device': 'OsmAnd tracker', 'src.producer': 'source system',
   },
 } as const;
