@@ -36,12 +36,17 @@ export function containerStore(db: Db) {
      FROM container_sites s JOIN container_events e ON e.rowid = (SELECT rowid FROM container_events WHERE site = s.id AND at <= @t ORDER BY at DESC, rowid DESC LIMIT 1)
      WHERE EXISTS (SELECT 1 FROM container_events WHERE site = s.id AND kind = 'registered' AND at <= @t)
      ORDER BY s.rowid`);
+  // the sites that turned overflowing in a window, each at its first such change, with where it is
+  const wentOverflowing = db.prepare<[number, number], { id: string; at: number; municipality: string; operator: string }>(
+    `SELECT e.site AS id, min(e.at) AS at, s.municipality, s.operator FROM container_events e JOIN container_sites s ON s.id = e.site
+     WHERE e.at >= ? AND e.at <= ? AND e.status = 'overflowing' AND e.kind = 'status' GROUP BY e.site ORDER BY at`);
   const newestEvent = db.prepare<[number], { at: number | null }>('SELECT max(at) AS at FROM container_events WHERE at <= ?');
   return {
     /** the sites as they stood at t (those registered by then) */
     sitesAt: (t: number): ContainerSiteRecord[] => sitesAt.all({ t }).map((r) =>
       ({ ...fromRow(r), status: r.status_at as ContainerStatus, fill: r.fill_at, servicedAt: r.serviced_at_t, updatedAt: t })),
     checkpoints,
+    wentOverflowing: (from: number, to: number) => wentOverflowing.all(from, to),
     /** every site as stored now, with its rowid (a checkpoint's key) */
     allWithRowid: (): { r: number; record: ContainerSiteRecord }[] => allWithRowid.all().map((row) => ({ r: row.r, record: fromRow(row) })),
     /** the newest status change or service by t */

@@ -36,6 +36,8 @@ export function incidentStore(db: Db) {
     SELECT max(updated_at) AS x FROM incidents WHERE updated_at <= @t UNION ALL SELECT max(reported_at) FROM incidents WHERE reported_at <= @t
     UNION ALL SELECT max(resolved_at) FROM incidents WHERE resolved_at <= @t)`);
   const prune = db.prepare("DELETE FROM incidents WHERE status = 'resolved' AND resolved_at < ?");
+  const reportedIn = db.prepare<[number, number], IncidentRow>('SELECT * FROM incidents WHERE reported_at >= ? AND reported_at <= ? ORDER BY reported_at, id');
+  const resolvedIn = db.prepare<[number, number], IncidentRow>('SELECT * FROM incidents WHERE resolved_at >= ? AND resolved_at <= ? ORDER BY resolved_at, id');
   const knownAt = db.prepare<[{ t: number; since: number }], IncidentRow>(
     'SELECT * FROM incidents WHERE reported_at <= @t AND (resolved_at IS NULL OR resolved_at >= @since) ORDER BY reported_at, id');
   return {
@@ -43,6 +45,8 @@ export function incidentStore(db: Db) {
     put: (r: IncidentRecord): void => { put.run({ ...r, area: r.area ? JSON.stringify(r.area) : null }); },
     /** active incidents and those resolved since `t` */
     live: (t: number): IncidentRecord[] => live.all(t).map(fromRow),
+    reportedIn: (from: number, to: number): IncidentRecord[] => reportedIn.all(from, to).map(fromRow),
+    resolvedIn: (from: number, to: number): IncidentRecord[] => resolvedIn.all(from, to).map(fromRow),
     /** reported by t and not resolved before `since`, as stored now (a past moment's caller rewinds their status) */
     knownAt: (t: number, since: number): IncidentRecord[] => knownAt.all({ t, since }).map(fromRow),
     list: (resolvedSince: number, reportedSince: number, limit: number) => list.all(resolvedSince, reportedSince, limit).map(fromRow),

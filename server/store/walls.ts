@@ -9,9 +9,13 @@ export function wallStore(db: Db) {
   const put = db.prepare('INSERT INTO wall_state VALUES (?, ?, ?) ON CONFLICT (wall) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at');
   const log = db.prepare('INSERT INTO wall_actions (wall, at, actor, role, action, detail) VALUES (?, ?, ?, ?, ?, ?)');
   const recent = db.prepare<[string, number], ActionRow>('SELECT * FROM wall_actions WHERE wall = ? ORDER BY id DESC LIMIT ?');
+  const alarms = db.prepare<[number, number], { wall: string; at: number; detail: string }>(
+    "SELECT wall, at, detail FROM wall_actions WHERE action = 'alarm.start' AND at >= ? AND at <= ? ORDER BY id");
   const recentAll = db.prepare<[number], ActionRow>('SELECT * FROM wall_actions ORDER BY id DESC LIMIT ?');
   const toAction = (r: ActionRow): WallAction => ({ ...r, role: r.role as Role | 'system', detail: JSON.parse(r.detail) as Record<string, unknown> });
   return {
+    /** the alarms that took over a wall in a window (the log's wall clock) */
+    alarmsIn: (from: number, to: number) => alarms.all(from, to).map((a) => ({ wall: a.wall, at: a.at, ...(JSON.parse(a.detail) as Record<string, unknown>) })),
     state: (wall: string): WallState | null => { const r = get.get(wall); return r ? JSON.parse(r.state) as WallState : null; },
     save: (s: WallState, at: number): void => { put.run(s.wall, JSON.stringify(s), at); },
     log(a: Omit<WallAction, 'id'>): WallAction {
