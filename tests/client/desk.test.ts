@@ -193,6 +193,11 @@ describe('the duty officer\'s desk', () => {
 
   it('opens the list behind a figure: as many rows as the figure, the same items as its CSV', async () => {
     await desk.goto(`${url}/desk?lang=en`);
+    // the handover: the night's changes and its replay on the wall page
+    const handover = desk.locator('[data-handover]');
+    expect(await until(async () => (await handover.count()) > 0, 20_000, 100)).toBe(true);
+    expect(await handover.innerText()).toMatch(/Handover: the night[\s\S]*new incidents[\s\S]*appeals received[\s\S]*overdue: \d+ then, \d+ now/);
+    expect(await handover.locator('[data-action="replay-night"]').getAttribute('href')).toMatch(/^\/\?lang=en&from=.+Z&to=.+Z&speed=600$/);
     const figure = desk.locator('[data-figure="busy"]');
     expect(await until(async () => ((await figure.getAttribute('data-value')) ?? '') !== '', 30_000, 200)).toBe(true);
     await figure.click();

@@ -16,6 +16,7 @@ import { DeskMap } from './DeskMap';
 import { Figures } from './Figures';
 import { ListView } from './ListView';
 import { FilterBar } from './FilterBar';
+import { Handover } from './Handover';
 import { DESK_STRINGS } from './strings';
 import { useDeskView } from './url-state';
 import '../console/console.css';
@@ -87,6 +88,7 @@ function Desk({ lang }: { lang: Lang }) {
             onOpen={(r) => open(r.kind, r.id)} onClose={() => change({ list: null, near: null })} />}
           {summary && reference && <Figures summary={summary} filters={view.filters} incidents={incidents} reference={reference} lang={lang}
             openList={(list) => change({ list, near: null })} openCard={open} setFilters={(filters) => change({ filters })} />}
+          <Handover lang={lang} />
         </aside>
       </main>
     </LiveContext.Provider>

@@ -21,7 +21,9 @@ export const DESK_STRINGS = {
     operatorLabel: 'Оператор', fill: 'Заполнение', serviced: 'Последний вывоз', hoursDays: '{h} ч при норме {d} сут', pastLimit: 'сверх нормы', events: '{n} событий',
     received: 'Поступило', due: 'Срок ответа', response: 'Ответ: доля срока (медиана)', byOperator: 'Площадки по операторам',
     departmental: 'Показатели ведомств по району', capAlert: 'Оповещение CAP', expires: 'до', trackKm: '{km} км за час, {n} отметок',
-    weekEvents: 'Неделя: вывозы и смены статуса', 'k.registered': 'учтена', 'k.status': 'статус', 'k.serviced': 'вывоз', 'v.free': 'свободна', 'v.en_route': 'едет на вызов', 'v.on_scene': 'на месте', 'v.to_hospital': 'везёт в больницу',
+    weekEvents: 'Неделя: вывозы и смены статуса', handover: 'Сдача смены: ночь', replayNight: 'Повтор ночи ×600',
+    hoReported: 'новых происшествий', hoResolved: 'завершено', hoReceived: 'обращений поступило', hoAnswered: 'отвечено',
+    hoOverdue: 'просрочено: было {a}, стало {b}', hoAlarms: 'тревог на стенах', hoOverflowing: 'площадок переполнилось', 'k.registered': 'учтена', 'k.status': 'статус', 'k.serviced': 'вывоз', 'v.free': 'свободна', 'v.en_route': 'едет на вызов', 'v.on_scene': 'на месте', 'v.to_hospital': 'везёт в больницу',
     'v.returning': 'возвращается', 'v.off_duty': 'не на смене', 'i.active': 'активно', 'i.resolved': 'завершено', 'src.simulator': 'симулятор', 'src.device': 'трекер OsmAnd', 'src.producer': 'система-источник',
   },
   en: {
@@ -45,7 +47,9 @@ export const DESK_STRINGS = {
     operatorLabel: 'Operator', fill: 'Fill', serviced: 'Last collection', hoursDays: '{h} h against a rule of {d} d', pastLimit: 'past the rule', events: '{n} events',
     received: 'Received', due: 'Answer due', response: 'Response: share of the deadline (median)', byOperator: 'Sites by operator',
     departmental: "Departments' indicators for it", capAlert: 'CAP alert', expires: 'until', trackKm: '{km} km in the last hour, {n} fixes',
-    weekEvents: 'The week: collections and status changes', 'k.registered': 'registered', 'k.status': 'status', 'k.serviced': 'collected', 'v.free': 'free', 'v.en_route': 'on the way to a call', 'v.on_scene': 'on scene', 'v.to_hospital': 'taking to hospital',
+    weekEvents: 'The week: collections and status changes', handover: 'Handover: the night', replayNight: 'Replay the night ×600',
+    hoReported: 'new incidents', hoResolved: 'resolved', hoReceived: 'appeals received', hoAnswered: 'answered',
+    hoOverdue: 'overdue: {a} then, {b} now', hoAlarms: 'alarms on walls', hoOverflowing: 'sites went overflowing', 'k.registered': 'registered', 'k.status': 'status', 'k.serviced': 'collected', 'v.free': 'free', 'v.en_route': 'on the way to a call', 'v.on_scene': 'on scene', 'v.to_hospital': 'taking to hospital',
     'v.returning': 'returning', 'v.off_duty': 'off duty', 'i.active': 'active', 'i.resolved': 'resolved', 'src.simulator': 'simulator', 'src.device': 'OsmAnd tracker', 'src.producer': 'source system',
   },
 } as const;
