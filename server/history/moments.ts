@@ -8,14 +8,15 @@ import { DAY, HOUR } from '../domain/time';
 import { fleetAt, momentAt, type Moment } from './moment';
 
 const KEPT = 16;
-export const HISTORY_KINDS = ['appeals', 'incidents', 'positions', 'tracks', 'containerEvents', 'metrics'] as const;
+/** the kinds of history a moment is made of (a team's place: its replay track, which outlasts the raw fixes) */
+export const HISTORY_KINDS = ['appeals', 'incidents', 'tracks', 'containerEvents', 'metrics'] as const;
 export type HistoryKind = (typeof HISTORY_KINDS)[number];
 
 /** the earliest moment each kind of history still covers at `now` */
 export function reach(retention: Config['retention'], now: number): Record<HistoryKind, number> {
   return {
     appeals: now - retention.appealsDays * DAY, incidents: now - retention.incidentsDays * DAY,
-    positions: now - retention.positionsHours * HOUR, tracks: now - retention.tracksDays * DAY,
+    tracks: now - Math.max(retention.tracksDays * DAY, retention.positionsHours * HOUR),
     containerEvents: now - retention.containerEventsDays * DAY, metrics: now - retention.metricsDays * DAY,
   };
 }
@@ -39,8 +40,7 @@ export function createMoments(store: Store, reference: Reference, config: Config
     /** the kinds of history that no longer reach back to t (the fleet older than the kept tracks, and so on) */
     missingAt(t: number, now: number): HistoryKind[] {
       const r = reach(config.retention, now);
-      // positions: either every fix (recent) or the kept track reaches it
-      return HISTORY_KINDS.filter((k) => k !== 'positions' && (k === 'tracks' ? t < Math.min(r.tracks, r.positions) : t < r[k]));
+      return HISTORY_KINDS.filter((k) => t < r[k]);
     },
   };
 }
