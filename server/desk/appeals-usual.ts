@@ -5,7 +5,7 @@ import type { Usual } from '../protocol/summary';
 import type { AppealMix } from '../store/desk';
 import { usualOf } from '../domain/baseline';
 import { indicatorContext, sameTimeWindows, windowsSince } from '../domain/indicators/context';
-import type { CardDeps } from './cards';
+import type { CardDeps } from './deps';
 
 export interface AgainstUsual { id: string; today: number; usual: Usual | null }
 

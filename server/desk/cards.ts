@@ -3,19 +3,18 @@
 // card is counted here, by the same definitions as the wall (the open overdue one, the sanitary limit), so the
 // desk and the wall never disagree. Personal data (an appeal's text, author, contact) goes only to operators, and
 // each such view is recorded (routes.ts).
-import type { Store } from '../store';
 import type { Hub } from '../hub/hub';
-import type { Reference } from '../reference/load';
 import type { Summary } from '../protocol/summary';
 import type { IncidentView } from '../protocol/views';
 import { appealView, incidentView } from '../hub/views';
+import type { CardDeps } from './deps';
 import type { CapAlert } from '../adapters/cap/alert';
 import { DAY, HOUR, dayStart } from '../domain/time';
 import { NEAR_KM, sitePlace, substationsOf, teamPlace } from '../api/place-filters';
 import { appealsAgainstUsual } from './appeals-usual';
 import { teamCall } from './team-call';
 
-export interface CardDeps { store: Store; hub: Hub; reference: Reference; summary: () => Summary; now: () => number; timezone: string }
+export type { CardDeps };
 export const CARD_KINDS = ['municipality', 'incident', 'vehicle', 'site', 'appeal'] as const;
 export type CardKind = (typeof CARD_KINDS)[number];
 
