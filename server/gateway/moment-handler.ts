@@ -4,8 +4,8 @@
 import { EVENTS, isTopic, unknownField, TOPICS, type MomentReply, type Topic, type TopicSync } from '../protocol/live';
 import { visitorAllowed, visitorSync } from '../hub/visitor';
 import type { GatewayOptions, LiveSocket } from './types';
+import { SKEW_MS } from '../history/at-param';
 
-const SKEW_MS = 5_000;
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** the request checked: { at: epoch ms, topics?: Topic[] } */

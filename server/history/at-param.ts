@@ -12,7 +12,7 @@ export const AtQuery = {
 };
 
 /** a tolerance for clocks a little apart: "now" from another machine is not the future */
-const SKEW_MS = 5_000;
+export const SKEW_MS = 5_000;
 
 /** The moment asked for (null: now), or undefined once the reply has been refused. */
 export function pastMoment(reply: FastifyReply, moments: Moments, at: string | undefined, now: number): Moment | null | undefined {
