@@ -5,6 +5,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Store } from '../store';
 import { DAY, HOUR, dayStart, parseTime } from '../domain/time';
 import { changesIn } from './changes';
+import { ChangesDoc } from './changes-doc';
 
 export interface HistoryRouteOptions { store: Store; now: () => number; timezone: string }
 
@@ -25,7 +26,7 @@ export function overnight(now: number, timezone: string): { from: number; to: nu
 const bad = (field: string, message: string) => ({ statusCode: 400, error: 'Bad Request', field: `querystring/${field}`, message: `${field}: ${message}` });
 
 export const historyRoutes: FastifyPluginAsyncTypebox<HistoryRouteOptions> = async (app, o) => {
-  app.get('/api/changes', { config: { role: 'operator' }, schema: { tags: ['read'], summary: 'What changed in a window: incidents, appeals, overdue, alarms, sites gone overflowing (the shift handover)',
+  app.get('/api/changes', { config: { role: 'operator', openapi: { response: { 200: ChangesDoc } } }, schema: { tags: ['read'], summary: 'What changed in a window: incidents, appeals, overdue, alarms, sites gone overflowing (the shift handover)',
     querystring: Type.Object({
       from: Type.Optional(Type.String({ description: 'ISO-8601 or epoch ms' })), to: Type.Optional(Type.String({ description: 'ISO-8601 or epoch ms; default now' })),
       window: Type.Optional(Type.Literal('overnight', { description: 'yesterday 20:00 to today 08:00, local (instead of from and to)' })),
