@@ -29,7 +29,8 @@ export function municipalityCard(d: CardDeps, id: string) {
   for (const x of sites) { byStatus[x.status] = (byStatus[x.status] ?? 0) + 1; byOperator[x.operator] = (byOperator[x.operator] ?? 0) + 1; }
   const substations = substationsOf(d.reference, id);
   // the teams on the map (with a position), as the teams list counts them
-  const teams = d.hub.vehicles().filter((v) => v.lon !== null && teamPlace({ municipality: id }, d.reference)(v));
+  const ofHere = teamPlace({ municipality: id }, d.reference);
+  const teams = d.hub.vehicles().filter((v) => v.lon !== null && ofHere(v));
   const overdue = d.store.desk.openOverdue(id, now);
   return {
     kind: 'municipality' as const, id, name_ru: m.name_ru, name_en: m.name_en, population: m.population_estimate, time: now,

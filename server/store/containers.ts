@@ -62,8 +62,8 @@ export function containerStore(db: Db) {
     /** events before `before` go; so do the checkpoints before the last one at or before it (that one still tells
      *  the state the events after it start from) */
     prune(before: number): number {
-      const keep = checkpoints.latestBefore(before)?.at;
-      if (keep !== undefined) checkpoints.prune(keep);
+      const keep = checkpoints.latestAtBefore(before);
+      if (keep !== null) checkpoints.prune(keep);
       return prune.run(before).changes;
     },
   };

@@ -39,6 +39,7 @@ function decode(blob: Buffer): SiteStates {
 export function siteCheckpointStore(db: Db) {
   const latestBefore = db.prepare<[number], { at: number; state: Buffer }>('SELECT at, state FROM site_checkpoints WHERE at <= ? ORDER BY at DESC LIMIT 1');
   const newest = db.prepare<[], { at: number | null }>('SELECT max(at) AS at FROM site_checkpoints');
+  const latestAtBefore = db.prepare<[number], { at: number | null }>('SELECT max(at) AS at FROM site_checkpoints WHERE at <= ?');
   const put = db.prepare('INSERT OR REPLACE INTO site_checkpoints VALUES (?, ?, ?)');
   const dropFrom = db.prepare('DELETE FROM site_checkpoints WHERE at >= ?');
   const prune = db.prepare('DELETE FROM site_checkpoints WHERE at < ?');
@@ -55,6 +56,8 @@ export function siteCheckpointStore(db: Db) {
       return r ? { at: r.at, states: decode(r.state) } : null;
     },
     newestAt: (): number | null => through,
+    /** the time of the newest checkpoint at or before t (its states not read) */
+    latestAtBefore: (t: number): number | null => latestAtBefore.get(t)?.at ?? null,
     put(at: number, states: SiteStates): void { put.run(at, states.size, encode(states)); through = Math.max(through ?? at, at); },
     /** an event dated `at` was stored: checkpoints from then on no longer hold */
     eventStored(at: number): void {

@@ -42,12 +42,22 @@ type Apply = { snapshot(sink: unknown, s: unknown, time: number): void; delta(si
 // one topic's client rules applied to that topic's sink: TypeScript cannot follow the pairing through the union
 export const applyOf = (topic: Topic): Apply => TOPIC_DEFS[topic].client as unknown as Apply;
 
-export function startLive(options: LiveOptions = { token: null }): Live {
-  const fleet = createFleetMotion();
+/** The buffers a wall draws from and the sinks each topic's snapshot and deltas go to (live or replayed). */
+export function liveBuffers(glideMs?: number) {
+  const fleet = createFleetMotion(glideMs);
   const containers = createContainerSites();
   const appeals = createAppealPoints();
   const fleetIndex = new Map<string, number>();
   const sinks: Sinks = createSinks({ containers, appeals, fleetIndex });
+  return { fleet, containers, appeals, fleetIndex, sinks };
+}
+
+/** The wall's one socket, with this screen's token and Sitroom's parser; it reconnects by itself. */
+export const openLiveSocket = (token: string | null): LiveClientSocket =>
+  io({ transports: ['websocket'], ...RECONNECT, ...liveSocketOptions(token ? { token } : {}) });
+
+export function startLive(options: LiveOptions = { token: null }): Live {
+  const { fleet, containers, appeals, fleetIndex, sinks } = liveBuffers();
   const seq = new Map<Topic, number>();
   /** the server run the numbers in `seq` were counted in */
   let run: string | null = null;
@@ -55,8 +65,7 @@ export function startLive(options: LiveOptions = { token: null }): Live {
   let stopped = false;
   const pending = new Set<Topic>();
 
-  const socket: LiveClientSocket = io({ transports: ['websocket'], ...RECONNECT,
-    ...liveSocketOptions(options.token ? { token: options.token } : {}) });
+  const socket = openLiveSocket(options.token);
   const offline = () => useWall.setState((s) => ({ connection: 'offline', offlineSince: s.offlineSince ?? Date.now() }));
 
   function applyDelta(d: Delta) { applyOf(d.topic).delta(sinks[d.topic], d.payload, d.time); }

@@ -2,16 +2,9 @@
 // `moment` event instead of subscriptions. A held moment is asked for once; a played window moves a playhead at
 // `speed` history seconds per second, asking for the whole wall every FULL_MS and for the fleet alone every FLEET_MS,
 // so numbers change as they did and teams glide between their recorded places. Nothing live is ever applied.
-import { io } from 'socket.io-client';
-import { liveSocketOptions } from '../../../server/protocol/socket-parser';
-import { EVENTS, RECONNECT, TOPICS, type MomentReply, type Topic } from '../../../server/protocol/live';
-import type { Sinks } from '../../../server/topics';
+import { EVENTS, TOPICS, type MomentReply, type Topic } from '../../../server/protocol/live';
 import { touchStream, useWall } from '../store/wall-store';
-import { createAppealPoints } from '../live/appeal-points';
-import { createContainerSites } from '../live/container-sites';
-import { createFleetMotion } from '../live/fleet-motion';
-import { createSinks } from '../live/sinks';
-import { applyOf, type Live, type LiveClientSocket, type LiveOptions } from '../live/connection';
+import { applyOf, liveBuffers, openLiveSocket, type Live, type LiveOptions } from '../live/connection';
 import type { ReplayPlan } from './plan';
 
 /** how often a played window asks for the whole wall, and for the fleet alone (wall time) */
@@ -19,15 +12,11 @@ const FULL_MS = 2000;
 const FLEET_MS = 250;
 
 export function startReplay(options: LiveOptions, plan: ReplayPlan): Live {
-  const fleet = createFleetMotion(FLEET_MS);
-  const containers = createContainerSites();
-  const appeals = createAppealPoints();
-  const fleetIndex = new Map<string, number>();
-  const sinks: Sinks = createSinks({ containers, appeals, fleetIndex });
+  const { fleet, containers, appeals, fleetIndex, sinks } = liveBuffers(FLEET_MS);
   let stopped = false;
   let timer: ReturnType<typeof setInterval> | null = null;
   let begun = false;
-  const socket: LiveClientSocket = io({ transports: ['websocket'], ...RECONNECT, ...liveSocketOptions(options.token ? { token: options.token } : {}) });
+  const socket = openLiveSocket(options.token);
 
   const shown = (at: number, playing: boolean) => {
     useWall.setState({ replay: { at, from: plan.from, to: plan.to, speed: plan.speed, playing }, clockOffset: at - Date.now(), now: Date.now() });
