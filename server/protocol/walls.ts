@@ -53,6 +53,8 @@ export interface WallConfig {
   /** the longest a scene change waits for the screens to prepare it: they switch together as soon as every screen
    *  of the wall online has it ready (maps drawn), or at this deadline; a rotation switch never comes before its time */
   switchLeadMs: number;
+  /** a replay put on the wall from the console goes back to live by itself after this long without a replay command */
+  replayIdleSeconds: number;
 }
 
 export const FOCUS_KINDS = ['municipality', 'incident', 'vehicle', 'site', 'appeal'] as const;
@@ -72,6 +74,36 @@ export interface Focus {
 }
 
 export interface Alarm { rule: AlarmRule['kind']; reason_ru: string; reason_en: string; since: number; until: number }
+
+export const REPLAY_MIN_SPEED = 1;
+export const REPLAY_MAX_SPEED = 3600;
+
+/** The wall in the past, put there from the console for all its screens together. The moment shown is a function of
+ *  the server's clock (replayMomentAt), so every screen shows the same moment at the same time. */
+export interface WallReplay {
+  /** the history moment (data clock, epoch ms) shown at anchorTime */
+  anchorAt: number;
+  /** server time (the host's real clock) from which the playhead moves on: a little ahead, so screens prepare it */
+  anchorTime: number;
+  /** history seconds per wall second; 0: the moment is held (a picked moment, or a paused window) */
+  speed: number;
+  /** the played window (its start and end); to: null for a picked moment */
+  from: number;
+  to: number | null;
+  /** the speed a paused window resumes at */
+  playSpeed: number;
+  /** server time at which the wall goes back to live by itself, unless someone acts on the replay again */
+  liveAt: number;
+  /** who put the wall into replay */
+  by: string;
+}
+
+/** The moment a replaying wall shows at server time t: held, or the playhead, never past the window's end. */
+export function replayMomentAt(r: WallReplay, t: number): number {
+  if (r.speed === 0) return r.anchorAt;
+  const head = r.anchorAt + Math.max(0, t - r.anchorTime) * r.speed;
+  return r.to === null ? head : Math.min(r.to, head);
+}
 
 export interface WallState {
   wall: string;
@@ -96,6 +128,8 @@ export interface WallState {
   banner: { text: string; until: number | null } | null;
   /** an alarm that took over the wall, and what it hands back to */
   alarm: (Alarm & { previous: { scene: string; playing: boolean } }) | null;
+  /** the wall in the past for all its screens (POST /api/walls/<wall>/replay); null: live */
+  replay: WallReplay | null;
 }
 
 /** What a screen gets when it joins its wall. */

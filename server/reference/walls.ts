@@ -39,9 +39,12 @@ export const WallFile = Type.Object({
       factor: Type.Number({ minimum: 1 }), minimum: Type.Integer({ minimum: 1 }), scene: Id, holdSeconds: Hold }, { additionalProperties: false }),
   ]))),
   switchLeadMs: Type.Optional(Type.Integer({ minimum: 500, maximum: 60_000 })),
+  replayIdleSeconds: Type.Optional(Type.Integer({ minimum: 1, maximum: 86_400 })),
 }, { additionalProperties: false });
 
 export const DEFAULT_WALL = 'main';
+/** a replay nobody touches for 15 minutes ends: the wall is live again before anyone forgets it is not */
+export const DEFAULT_REPLAY_IDLE_SECONDS = 900;
 
 export interface Walls { walls: Map<string, WallConfig>; scenes: Map<string, Layout> }
 
@@ -52,7 +55,7 @@ export function loadWalls(dataDir: string): Walls {
   const walls = new Map<string, WallConfig>();
   for (const name of readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
     const file = path.join(dir, name);
-    const w = readChecked(file, WallFile) as Omit<WallConfig, 'schedule' | 'alarms' | 'switchLeadMs'> & Partial<WallConfig>;
+    const w = readChecked(file, WallFile) as Omit<WallConfig, 'schedule' | 'alarms' | 'switchLeadMs' | 'replayIdleSeconds'> & Partial<WallConfig>;
     if (`${w.id}.json` !== name) throw new ReferenceError(file, '/id', `id "${w.id}" must match the file name`);
     const ids = new Set<string>();
     w.screens.forEach((s, i) => {
@@ -81,7 +84,8 @@ export function loadWalls(dataDir: string): Walls {
       s.playlist.forEach((p, j) => offered(p.scene, `/schedule/${i}/playlist/${j}/scene`));
     });
     (w.alarms ?? []).forEach((a, i) => offered(a.scene, `/alarms/${i}/scene`));
-    walls.set(w.id, { ...w, schedule: w.schedule ?? [], alarms: w.alarms ?? [], switchLeadMs: w.switchLeadMs ?? 8000 });
+    walls.set(w.id, { ...w, schedule: w.schedule ?? [], alarms: w.alarms ?? [], switchLeadMs: w.switchLeadMs ?? 8000,
+      replayIdleSeconds: w.replayIdleSeconds ?? DEFAULT_REPLAY_IDLE_SECONDS });
   }
   if (!walls.has(DEFAULT_WALL)) throw new ReferenceError(path.join(dir, `${DEFAULT_WALL}.json`), '', 'file not found (the default wall)');
   return { walls, scenes };

@@ -1,7 +1,7 @@
 // The walls' state, owned by the server: scene, rotation, focus, mode, language, layers, banner and alarm, one per
 // wall, kept in SQLite so a restart resumes the same scene. Every change gets a new version and a switch moment a
 // little ahead (the wall's switchLeadMs), so every screen can prepare the scene and show it on the same frame. Every
-// action is logged with who did it.
+// action is logged with who did it. A replay put on the wall (./replay.ts) ends by itself when idle and at once on an alarm.
 import type { Layout, MapLayer } from '../protocol/layout';
 import type { AlarmRule, Focus, FocusKind, Role, WallAction, WallConfig, WallLang, WallMode, WallState } from '../protocol/walls';
 import type { IncidentView } from '../protocol/views';
@@ -12,10 +12,12 @@ import { appealsSpike, incidentAlarm } from './alarms';
 import { WallError } from './errors';
 import { focusResolver } from './focus';
 import { playlistInForce, playlistOf } from './rotation';
+import { nextReplay, parseReplayBody, type ReplayBody } from './replay';
 
 export interface Actor { name: string; role: Role | 'system' }
 export const SYSTEM_ROTATION: Actor = { name: 'rotation', role: 'system' };
 export const SYSTEM_ALARM: Actor = { name: 'alarm', role: 'system' };
+export const SYSTEM_REPLAY: Actor = { name: 'replay', role: 'system' };
 
 export { WallError };
 
@@ -66,14 +68,15 @@ export function createWallManager(o: WallManagerOptions) {
     const which = playlistInForce(w, t, o.timezone);
     const first = playlistOf(w, which)[0]!;
     return { wall: w.id, version: 1, scene: first.scene, switchAt: t, rotation: { playing: true, playlist: which, index: 0,
-      nextAt: t + first.seconds * 1000 }, focus: null, mode: 'normal', lang: 'ru', layers: {}, banner: null, alarm: null };
+      nextAt: t + first.seconds * 1000 }, focus: null, mode: 'normal', lang: 'ru', layers: {}, banner: null, alarm: null, replay: null };
   }
 
   // the stored state, checked against today's configuration (a scene may have left the wall's list)
   for (const w of o.walls.values()) {
     const t = o.now();
     const stored = o.store.walls.state(w.id);
-    let s = stored && w.scenes.includes(stored.scene) ? stored : fresh(w, t);
+    // a state stored before replay existed has no such field: it was live
+    let s = stored && w.scenes.includes(stored.scene) ? { ...stored, replay: stored.replay ?? null } : fresh(w, t);
     if (s.alarm && !w.scenes.includes(s.alarm.previous.scene)) s = { ...s, alarm: null };
     // a rotation that was due while the server was down continues from now
     if (s.rotation.playing && (s.rotation.nextAt ?? 0) < t) s = { ...s, rotation: { ...s.rotation, nextAt: t + w.switchLeadMs } };
@@ -117,7 +120,14 @@ export function createWallManager(o: WallManagerOptions) {
     actor, 'alarm.end', { scene });
   }
 
+  /** The wall back to live without an operator: nobody touched the replay for a while, or an alarm needs the present. */
+  function endReplay(wall: string, reason: 'idle' | 'alarm'): WallState {
+    const s = get(wall);
+    return s.replay ? commit(wall, { ...s, replay: null }, SYSTEM_REPLAY, 'replay.end', { reason }) : s;
+  }
+
   function raise(wall: string, rule: AlarmRule, reason_ru: string, reason_en: string, focus: Focus | null): void {
+    endReplay(wall, 'alarm');
     const w = config(wall), s = get(wall);
     const t = o.now();
     const previous = s.alarm?.previous ?? { scene: s.scene, playing: s.rotation.playing };
@@ -133,6 +143,7 @@ export function createWallManager(o: WallManagerOptions) {
       let s = states.get(w.id)!;
       if (s.banner?.until != null && s.banner.until <= t) s = commit(w.id, { ...s, banner: null }, SYSTEM_ROTATION, 'banner.expired');
       if (s.alarm && s.alarm.until <= t) s = handBack(w.id, SYSTEM_ALARM);
+      if (s.replay && s.replay.liveAt <= t) s = endReplay(w.id, 'idle');
       if (!s.rotation.playing || s.rotation.nextAt === null) continue;
       const which = playlistInForce(w, t, o.timezone);
       if (which !== s.rotation.playlist) {
@@ -243,6 +254,16 @@ export function createWallManager(o: WallManagerOptions) {
       return commit(wall, { ...s, banner }, actor, banner ? 'banner' : 'banner.clear', banner ? { text, minutes } : {});
     },
     endAlarm: (wall: string, actor: Actor): WallState => handBack(wall, actor),
+    /** Puts every screen of the wall into the past, moves the replay on, or back to live (./replay.ts). */
+    replay(wall: string, body: ReplayBody, actor: Actor): WallState {
+      const w = config(wall), s = get(wall);
+      const command = parseReplayBody(body, o.dataNow());
+      if (command.action === 'live' && !s.replay) return s;
+      const replay = nextReplay(s.replay, command, { now: o.now(), idleMs: w.replayIdleSeconds * 1000, by: actor.name });
+      const iso = (t: number | undefined) => (t === undefined ? undefined : new Date(t).toISOString());
+      const detail = 'at' in command ? { at: iso(command.at) } : 'from' in command ? { from: iso(command.from), to: iso(command.to), speed: command.speed } : {};
+      return commit(wall, { ...s, replay }, actor, `replay.${command.action}`, detail);
+    },
     /** Every screen of the wall online has prepared the scene of `version`: the switch comes forward to a moment
      *  just ahead (never before its earliest time). */
     ready(wall: string, version: number): void {

@@ -1,13 +1,14 @@
 // The walls' HTTP API: what each wall is and shows (screens may read it), and every console action (operators):
-// scene, rotation, focus, mode, language, layers, banner, alarm, and the log of who did what.
+// scene, rotation, focus, mode, language, layers, banner, alarm, replay, and the log of who did what.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type, type TSchema } from '@sinclair/typebox';
 import { ErrorReply } from '../ingest/schemas';
 import { asActor } from '../access/guard';
-import { FOCUS_KINDS, WALL_LANGS, WALL_MODES, type OnlineScreen, type WallConfig, type WallState } from '../protocol/walls';
+import { FOCUS_KINDS, REPLAY_MAX_SPEED, REPLAY_MIN_SPEED, WALL_LANGS, WALL_MODES, type OnlineScreen, type WallConfig, type WallState } from '../protocol/walls';
 import type { Layout } from '../protocol/layout';
 import { MAP_LAYERS, type MapLayer } from '../protocol/layout';
 import type { WallManager } from './manager';
+import { REPLAY_ACTIONS, type ReplayBody } from './replay';
 
 export interface WallRoutesOptions { walls: WallManager; online: () => OnlineScreen[] }
 
@@ -36,7 +37,7 @@ export const wallRoutes: FastifyPluginAsyncTypebox<WallRoutesOptions> = async (a
     run: (wall: string, body: import('@sinclair/typebox').Static<B>, actor: ReturnType<typeof asActor>) => WallState) => {
     app.post(`/api/walls/:wall/${name}`, { config: operator,
       schema: { tags: ['walls'], summary, security, params: Params, body,
-        response: { 200: State, 400: ErrorReply, 401: ErrorReply, 403: ErrorReply, 404: ErrorReply } },
+        response: { 200: State, 400: ErrorReply, 401: ErrorReply, 403: ErrorReply, 404: ErrorReply, 409: ErrorReply } },
     }, async (req) => run(req.params.wall, req.body as import('@sinclair/typebox').Static<B>, asActor(req)));
   };
 
@@ -74,6 +75,16 @@ export const wallRoutes: FastifyPluginAsyncTypebox<WallRoutesOptions> = async (a
   action('alarm', 'End the alarm that took over the wall and hand back what it showed before',
     Type.Object({ action: Type.Literal('end') }, { additionalProperties: false }),
     (wall, _b, actor) => walls.endAlarm(wall, actor));
+
+  const Moment = (description: string) => Type.Optional(Type.String({ maxLength: 40, description }));
+  action('replay', 'Put every screen of the wall into the past together (a moment, or a window played at a speed), pause, resume, jump, '
+    + 'or back to live; the wall goes back to live by itself after its idle time (replayIdleSeconds) and at once on an alarm',
+  Type.Object({ action: literals(REPLAY_ACTIONS),
+    at: Moment('show: the moment held; jump: the moment to move to (ISO-8601 with a zone, or epoch ms)'),
+    from: Moment('play: the window\'s start'), to: Moment('play: the window\'s end (default: now)'),
+    speed: Type.Optional(Type.Number({ description: `play: history seconds per second, ${REPLAY_MIN_SPEED} to ${REPLAY_MAX_SPEED} (default 60)` })),
+  }, { additionalProperties: false }),
+  (wall, b, actor) => walls.replay(wall, b as ReplayBody, actor));
 
   const Limit = Type.Object({ limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, default: 100 })) });
   const Log = { openapi: { response: { 200: Type.Array(Type.Object({ id: Type.Integer(), wall: Type.String(), at: Type.Number(),

@@ -11,9 +11,11 @@ export function registerErrors(app: FastifyInstance): void {
     }
     if (error.validation) {
       const v = error.validation[0];
-      const extra = (v?.params as { additionalProperty?: string } | undefined)?.additionalProperty;
-      const field = `${error.validationContext ?? 'body'}${v?.instancePath ?? ''}${extra ? `/${extra}` : ''}`;
-      const message = extra ? `${field}: unknown field` : `${field}: ${v?.message ?? error.message}`;
+      const { additionalProperty: extra, missingProperty: missing } = (v?.params ?? {}) as { additionalProperty?: string; missingProperty?: string };
+      // a missing or unknown property is named itself, not the object that lacks or holds it
+      const named = extra ?? missing;
+      const field = `${error.validationContext ?? 'body'}${v?.instancePath ?? ''}${named ? `/${named}` : ''}`;
+      const message = extra ? `${field}: unknown field` : missing ? `${field}: required` : `${field}: ${v?.message ?? error.message}`;
       return reply.code(400).send({ statusCode: 400, error: 'Bad Request', message, field });
     }
     const status = error.statusCode && error.statusCode >= 400 ? error.statusCode : 500;
