@@ -12,7 +12,7 @@ import { Fatal, Wall } from './layout/Wall';
 import { loadReference, loadStartWithRetry, withRetry } from './layout/load-layout';
 import { startLive } from './live/connection';
 import { ReplayParamError, replayPlan, type ReplayPlan } from './replay/plan';
-import { startReplay } from './replay/replay-connection';
+import { followWallReplay } from './replay/wall-replay';
 import { LiveContext } from './live/live-context';
 import { useWall } from './store/wall-store';
 import { mapFrameCount } from './map/frame-count';
@@ -87,7 +87,9 @@ function startWallPage() {
   // ?at= or ?from=&to=&speed=: the wall in the past (client/src/replay), unmistakably marked
   const replay = readReplay();
   if (replay) document.documentElement.classList.add('replay');
-  const live = replay ? startReplay(options, replay) : startLive(options);
+  const live = startLive(options, replay);
+  // the console may put the whole wall into the past and back (POST /api/walls/<wall>/replay)
+  if (!replay && route === 'wall') followWallReplay(live);
 
   class Boundary extends Component<{ children: ReactNode }, { error: Error | null }> {
     override state = { error: null as Error | null };

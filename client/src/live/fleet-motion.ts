@@ -35,9 +35,12 @@ export interface FleetMotion {
   advance(t: number): boolean;
   /** the slot of a team by its index in the frames, or −1 before its first fix */
   slotOf(vehicleIndex: number): number;
+  /** how long a glide to a new fix lasts: a frame a second live, four a second in replay */
+  setGlide(ms: number): void;
 }
 
-export function createFleetMotion(glideMs = 1000): FleetMotion {
+export function createFleetMotion(initialGlideMs = 1000): FleetMotion {
+  let glideMs = initialGlideMs;
   let cap = 0;
   /** slot of each vehicle index (−1: none yet); vehicle indexes are u16 */
   let slotOf = new Int32Array(0);
@@ -47,6 +50,7 @@ export function createFleetMotion(glideMs = 1000): FleetMotion {
     position: new Float32Array(0), status: new Uint8Array(0), heading: new Float32Array(0),
     trail: new Float32Array(0), trailLength: new Uint8Array(0), trailStart: new Uint8Array(0), frames: 0, dropped: 0, changed: signal(),
     slotOf: (vi) => (vi < slotOf.length ? slotOf[vi]! : -1),
+    setGlide: (ms) => { glideMs = ms; },
     apply(bytes, receivedAt) {
       let frame: FleetFrame;
       try { frame = decodeFleetFrame(bytes); } catch { m.dropped++; return; }

@@ -1,7 +1,9 @@
 // A wall page in the past: `?at=<ISO>` shows that moment; `?from=<ISO>&to=<ISO>&speed=<n>` plays the window (1× to
 // 3,600×). A parameter that cannot be read stops the page with a message naming it, rather than showing "now".
-export const MIN_SPEED = 1;
-export const MAX_SPEED = 3600;
+// The console's replay of a whole wall (WallState.replay) becomes the same plan, timed by the server's clock.
+import { REPLAY_MAX_SPEED as MAX_SPEED, REPLAY_MIN_SPEED as MIN_SPEED, type WallReplay } from '../../../server/protocol/walls';
+
+export { MAX_SPEED, MIN_SPEED };
 export const DEFAULT_SPEED = 60;
 
 export interface ReplayPlan {
@@ -11,6 +13,19 @@ export interface ReplayPlan {
   to: number | null;
   /** history seconds per second of the wall */
   speed: number;
+  /** this browser's clock when the playhead is at `from` (default: when the replay begins) */
+  startAt?: number;
+  /** a paused window: the window the held moment belongs to */
+  window?: { from: number; to: number };
+  /** this browser's clock when the wall goes back to live by itself (a replay from the console) */
+  liveAt?: number;
+}
+
+/** The plan of a replay the console put on the wall; `offset` is the server's clock minus this browser's. */
+export function wallReplayPlan(r: WallReplay, offset: number): ReplayPlan {
+  const timing = { startAt: r.anchorTime - offset, liveAt: r.liveAt - offset };
+  if (r.speed > 0) return { from: r.anchorAt, to: r.to, speed: r.speed, ...timing };
+  return { from: r.anchorAt, to: null, speed: 0, ...timing, ...(r.to !== null ? { window: { from: r.from, to: r.to } } : {}) };
 }
 
 export class ReplayParamError extends Error {}

@@ -29,7 +29,11 @@ export interface WallState {
   lastAt: Record<Stream, number | null>;
   freshness: Record<PanelStream, number>;
   /** the wall shows the past (client/src/replay): the moment shown, and the window played, if any */
-  replay: { at: number; from: number; to: number | null; speed: number; playing: boolean } | null;
+  replay: { at: number; from: number; to: number | null; speed: number; playing: boolean;
+    /** a window paused on `at` (from the console) */
+    paused: boolean;
+    /** this browser's clock when the wall goes back to live by itself (a replay from the console); null: never */
+    liveAt: number | null } | null;
 }
 
 export const useWall = create<WallState>(() => ({
