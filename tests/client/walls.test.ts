@@ -1,11 +1,13 @@
 // Running a wall in real headless Chromium against the real server process: two screens of the wall `main` and the
 // duty officer's console. The rotation advances; a scene switched from the console reaches both screens, which
-// switch within 100 ms of each other with no blank frame; kiosk swallows Esc; the screens come back to the same
+// switch within 100 ms of each other with no blank frame; the console's time control puts both screens into replay
+// together and back; kiosk swallows Esc; the screens come back to the same
 // scene after the server is killed and restarted; in visitor mode no personal data reaches a screen's socket.
 import type { ChildProcess } from 'node:child_process';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { ADMIN, KEY } from '../helpers/app';
+import type { WallState } from '../../server/protocol/walls';
 import { editedDataCopy } from '../helpers/data-copy';
 import { countNear, decodePng, launchBrowser, openWall, saveScreenshot, until, type WallPage } from '../helpers/browser';
 import { freePort, startServer, stopServer } from '../helpers/server-process';
@@ -132,6 +134,60 @@ describe('a wall of two screens and the console', () => {
     await saveScreenshot(screens[0]!.page, 'wall-main-1.png');
     await saveScreenshot(screens[1]!.page, 'wall-main-2.png');
   });
+
+  it('puts both screens into replay from the console\'s time control together, plays, pauses, and goes back to live', async () => {
+    // whatever happens here, the tests below need a live wall
+    onTestFinished(async () => { await api('/api/walls/main/replay', { action: 'live' }).catch(() => undefined); });
+    const { page } = console_;
+    const replayOf = (p: Page) => p.evaluate(() => document.documentElement.dataset['replay'] ?? null);
+    const both = () => Promise.all(screens.map((s) => replayOf(s.page)));
+    await page.locator('[data-time-control="live"]').waitFor({ timeout: 15_000 });
+    // pick a moment: a click on yesterday's timeline (the region's day; the control never picks later than now)
+    await page.locator('[data-day-step="-1"]').click();
+    const bar = page.locator('.tc-timeline');
+    const box = (await bar.boundingBox())!;
+    await bar.click({ position: { x: box.width * 0.25, y: box.height / 2 } });
+    expect(await until(async () => (await both()).every((x) => x !== null), 30_000, 100), 'both screens show the past').toBe(true);
+    const state = async () => ((await (await api('/api/walls/main')).json()) as { state: WallState }).state;
+    const held = (await state()).replay!;
+    expect(held).toMatchObject({ speed: 0, to: null, by: 'admin token' });
+    expect(await both()).toEqual([new Date(held.anchorAt).toISOString(), new Date(held.anchorAt).toISOString()]);
+    for (const s of screens) expect(await s.page.evaluate(() => document.documentElement.classList.contains('replay'))).toBe(true);
+    const marks = await Promise.all(screens.map((s) => s.page.locator('.wall-replay').allInnerTexts()));
+    expect(marks.flat().join(' '), 'the header says REPLAY (ru: ПОВТОР)').toMatch(/ПОВТОР|REPLAY/);
+    await page.locator('[data-time-control="replay"]').waitFor({ timeout: 10_000 });
+
+    // play three hours from there at ×600: the screens move together, a tick (150 s of history) or two apart at most
+    await page.locator('[data-replay-speed]').selectOption('600');
+    await page.locator('[data-replay-action="play"]').click();
+    const start = held.anchorAt;
+    expect(await until(async () => (await both()).every((x) => x !== null && Date.parse(x) > start + 60_000), 30_000, 100), 'the playhead moves').toBe(true);
+    const apart = (await both()).map((x) => Date.parse(x!));
+    expect(Math.abs(apart[0]! - apart[1]!), 'both screens show nearly the same moment').toBeLessThanOrEqual(6 * 60_000);
+    await saveScreenshot(page, 'console-replay.png');
+    await saveScreenshot(screens[0]!.page, 'wall-main-1-replay.png');
+
+    // pause: both hold the very moment the server paused on
+    await page.locator('[data-replay-action="pause"]').click();
+    expect(await until(async () => (await state()).replay?.speed === 0, 10_000)).toBe(true);
+    const paused = (await state()).replay!;
+    const pausedAt = new Date(paused.anchorAt).toISOString();
+    expect(await until(async () => (await both()).every((x) => x === pausedAt), 30_000, 100), `both screens hold ${pausedAt}`).toBe(true);
+
+    // back to live: the marking goes, the numbers are today's again
+    await page.locator('[data-replay-action="live"]').click();
+    expect(await until(async () => (await both()).every((x) => x === null), 30_000, 100), 'both screens are live again').toBe(true);
+    for (const s of screens) {
+      expect(await s.page.evaluate(() => document.documentElement.classList.contains('replay'))).toBe(false);
+      expect(await until(async () => {
+        const version = (await diag(s.page) as unknown as { dataVersion: number | null }).dataVersion;
+        return version !== null && Math.abs(version - Date.now()) < 120_000;
+      }, 30_000, 200), 'the live summary is back').toBe(true);
+    }
+    const log = (await (await api('/api/walls/main/log?limit=20')).json()) as { action: string; actor: string }[];
+    expect(log.filter((a) => a.action.startsWith('replay.')).map((a) => a.action).slice(0, 4)).toEqual(['replay.live', 'replay.pause', 'replay.play', 'replay.show']);
+  }, 240_000);
+
 
   it('keeps the kiosk: Esc and other keys never leave the wall, no cursor', async () => {
     const { page } = screens[0]!;

@@ -6,7 +6,7 @@ import type { PendingPairing, ScreenInfo, WallAction } from '../../../server/pro
 import { pickLang, type Lang } from '../i18n/lang';
 import { api, consoleSocket, consoleToken, keepConsoleToken } from './api';
 import { hm, nameIn, useT, type Feature, type Named, type WallView } from './shared';
-import { Card, DisplayPanel, FocusPanel, WallPanel } from './wall-panels';
+import { Card, DisplayPanel, FocusPanel, ReplayPanel, WallPanel } from './wall-panels';
 import { ScreensPanel, UsersPanel } from './admin-panels';
 import './console.css';
 
@@ -123,6 +123,7 @@ function Dashboard({ lang, me }: { lang: Lang; me: Me }) {
       {view && <>
         <section className="c-col">
           <WallPanel lang={lang} view={view} act={act} />
+          <ReplayPanel lang={lang} view={view} act={act} />
           <FocusPanel lang={lang} view={view} act={act} ref_={ref} incidents={incidents} vehicles={vehicles} />
           <DisplayPanel lang={lang} view={view} act={act} />
         </section>

@@ -1,10 +1,12 @@
 // The console's panels for one wall: its faithful miniature and scene buttons, the focus, and what it displays
-// (layers, language, banner, visitor mode). Every button is an HTTP call the server checks and logs.
+// (layers, language, banner, visitor mode), and its replay. Every button is an HTTP call the server checks and logs.
 import { useMemo, useState, type ReactNode } from 'react';
 import { MAP_LAYERS, type MapLayer } from '../../../server/protocol/layout';
 import type { FocusKind } from '../../../server/protocol/walls';
 import type { Lang } from '../i18n/lang';
 import { hm, nameIn, useT, type Act, type Feature, type Named, type WallView } from './shared';
+import { TimeControl } from '../replay/control/TimeControl';
+import { timeText } from '../replay/control/strings';
 
 export function Card({ title, children, className }: { title: string; children: ReactNode; className?: string }) {
   return <div className={`c-card ${className ?? ''}`}><h3>{title}</h3>{children}</div>;
@@ -154,3 +156,12 @@ export function DisplayPanel({ lang, view, act }: { lang: Lang; view: WallView; 
   );
 }
 
+
+/** The wall in the past for all its screens together, and back (client/src/replay/control). */
+export function ReplayPanel({ lang, view, act }: { lang: Lang; view: WallView; act: Act }) {
+  return (
+    <Card title={timeText(lang, 'title')} className="c-replay">
+      <TimeControl lang={lang} replay={view.state.replay} act={(body) => act('replay', body)} />
+    </Card>
+  );
+}

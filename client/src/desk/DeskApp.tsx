@@ -17,6 +17,7 @@ import { Figures } from './Figures';
 import { ListView } from './ListView';
 import { FilterBar } from './FilterBar';
 import { Handover } from './Handover';
+import { WallTime } from './WallTime';
 import { DESK_STRINGS } from './strings';
 import { useDeskView } from './url-state';
 import '../console/console.css';
@@ -89,6 +90,7 @@ function Desk({ lang }: { lang: Lang }) {
           {summary && reference && <Figures summary={summary} filters={view.filters} incidents={incidents} reference={reference} lang={lang}
             openList={(list) => change({ list, near: null })} openCard={open} setFilters={(filters) => change({ filters })} />}
           <Handover lang={lang} />
+          <WallTime lang={lang} />
         </aside>
       </main>
     </LiveContext.Provider>
