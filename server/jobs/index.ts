@@ -8,6 +8,7 @@ import type { Config } from '../config/config';
 import type { Summary } from '../protocol/summary';
 import { METRICS } from '../domain/metric-names';
 import { DAY, HOUR, MINUTE, dayKey } from '../domain/time';
+import { closeDays } from '../year/close-days';
 import { buildCheckpoints, thinCheckpoints } from '../history/site-states';
 
 export interface JobDeps {
@@ -68,6 +69,8 @@ export function createJobs(d: JobDeps) {
       if (Object.values(deleted).some((n) => n > 0)) d.log('retention', deleted);
       return deleted;
     },
+    /** the year's figures of each closed day not yet counted (server/year/), 300 ms of work at a time */
+    closeDays: (): number => closeDays(d.store, d.config.timezone, d.now(), 300),
     /** the container sites' daily checkpoints for past moments: the missing ones, 100 ms of work at a time */
     checkpoints(): number {
       const built = buildCheckpoints(d.store, d.config.timezone, d.now(), 100);
@@ -83,6 +86,7 @@ export function createJobs(d: JobDeps) {
       every(30_000, () => jobs.recordTeams());
       every(60_000, () => jobs.prune());
       every(5_000, () => jobs.checkpoints());
+      every(2_000, () => jobs.closeDays());
     },
     stop(): void { timers.splice(0).forEach(clearInterval); },
   };

@@ -21,7 +21,7 @@ export interface AppealPlan {
 }
 
 // online channels around the clock; a channel people phone in the hotline's hours and days, as its calls come
-const SCHEDULES = {
+export const SCHEDULES = {
   always: { hourly: normalised(APPEAL_HOURLY), weekday: APPEAL_WEEKDAY },
   hotline: { hourly: normalised(HOTLINE_HOURLY), weekday: HOTLINE_WEEKDAY },
 };

@@ -22,6 +22,9 @@ const KINDS: Kind[] = [
   { type: 'outage_power', perDay: (m) => (m <= 1 || m >= 10 ? 5 : 3.5), hours: [1, 10], severity: [0.5, 0.35, 0.12, 0.03] },
   { type: 'flood', perDay: (m) => (m === 3 ? 2.5 : m === 4 ? 1.5 : 0), hours: [24, 168], areaKm: [1.5, 6], severity: [0.3, 0.4, 0.22, 0.08] },
 ];
+/** how many incidents of each type a day of this month (0-11) brings on average (the archive's summary, ./archive.ts) */
+export const incidentsPerDay = (month: number): [string, number][] => KINDS.map((k) => [k.type, k.perDay(month)]);
+
 const SEVERITIES: IncidentSeverity[] = ['minor', 'moderate', 'severe', 'extreme'];
 
 function area(center: [number, number], r: Random, [min, max]: [number, number]): NonNullable<IncidentIn['area']> {

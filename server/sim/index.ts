@@ -9,6 +9,7 @@ import type { Store } from '../store';
 import type { AppealIn, ContainerIn, IncidentIn, MetricIn } from '../ingest/schemas';
 import { DAY, HOUR, MINUTE, dayNumber, dayStart, localParts } from '../domain/time';
 import { HISTORY_SINCE, METRICS } from '../domain/metric-names';
+import { fillArchive } from './archive';
 import { TimeHeap } from './heap';
 import { createPlaces } from './places';
 import { appealAt, appealLagDays, appealTransitions, municipalitySlowness, planAppeals, type AppealPlan } from './appeals';
@@ -177,7 +178,9 @@ export function createSimulator({ config, reference, ingest, store, now, log }: 
     }
     for (const c of chunks(departments(from, t))) sink.send('metrics', c);
     store.metrics.setMeta('sim.until', String(t));
-    log('simulator: history filled', { fromDay: new Date(from).toISOString(), days: today - first + 1, appeals: count,
+    // last year's days before the detailed history, as a centre's archive would give them (./archive.ts)
+    const archived = fillArchive(store, reference, { seed, teams, sites, timezone: tz, source: SOURCE }, t);
+    log('simulator: history filled', { fromDay: new Date(from).toISOString(), days: today - first + 1, appeals: count, archivedDays: archived,
       seconds: Number(((Date.now() - began) / 1000).toFixed(1)) });
   }
 

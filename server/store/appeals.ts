@@ -95,7 +95,12 @@ export function appealStore(db: Db) {
   const newest = db.prepare<[number], { at: number | null }>('SELECT max(received_at) AS at FROM appeals WHERE received_at <= ?');
   const oldest = db.prepare<[], { at: number | null }>('SELECT min(received_at) AS at FROM appeals');
   const deleteBefore = db.prepare('DELETE FROM appeals WHERE received_at < ?');
+  // the deadlines' definition over a day: due in it, and of those responded to by the deadline (answered or closed)
+  const dueOnTime = db.prepare<[number, number], { due: number; onTime: number | null }>(
+    `SELECT count(*) AS due, sum(coalesce(answered_at, closed_at) <= due_at) AS onTime FROM appeals WHERE due_at >= ? AND due_at < ?`);
+  const sources = db.prepare<[number, number], { source: string }>('SELECT DISTINCT source FROM appeals WHERE received_at >= ? AND received_at < ?');
   const deleteDailyBefore = db.prepare('DELETE FROM appeal_daily WHERE day < ?');
+  const oldestDay = db.prepare<[], { day: string | null }>('SELECT min(day) AS day FROM appeal_daily');
 
   return {
     get: (id: string): AppealRecord | null => { const r = get.get(id); return r ? fromRow(r) : null; },
@@ -132,6 +137,8 @@ export function appealStore(db: Db) {
     newestAt: (t: number) => newest.get(t)?.at ?? null,
     /** the first appeal kept: a baseline week before it would count as zero, not as unknown */
     oldestAt: () => oldest.get()?.at ?? null,
+    /** the oldest local day with a count of appeals (they outlive the raw appeals) */
+    oldestDay: (): string | null => oldestDay.get()?.day ?? null,
     list(q: AppealListQuery): AppealRecord[] {
       const { where, args } = whereOf(q);
       if (q.cursor) { where.push('(received_at < ? OR (received_at = ? AND id < ?))'); args.push(q.cursor.at, q.cursor.at, q.cursor.id); }
@@ -144,6 +151,10 @@ export function appealStore(db: Db) {
       const { where, args } = whereOf(q);
       return db.prepare<(string | number)[], { n: number }>(`SELECT count(*) AS n FROM appeals ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`).get(...args)?.n ?? 0;
     },
+    /** appeals whose deadline fell in [from, to), and of those responded to by it */
+    dueOnTimeIn: (from: number, to: number) => { const r = dueOnTime.get(from, to); return { due: r?.due ?? 0, onTime: r?.onTime ?? 0 }; },
+    /** the producers that sent appeals received in [from, to) */
+    sourcesIn: (from: number, to: number): string[] => sources.all(from, to).map((r) => r.source),
     daily: db.prepare<[string, string, string], { day: string; key: string; count: number }>(
       'SELECT day, key, count FROM appeal_daily WHERE dim = ? AND day >= ? AND day <= ? ORDER BY day'),
     prune(before: number, beforeDay: string): number {

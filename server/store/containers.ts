@@ -27,6 +27,11 @@ export function containerStore(db: Db) {
   const allWithRowid = db.prepare<[], SiteRow & { r: number }>('SELECT rowid AS r, * FROM container_sites ORDER BY rowid');
   const count = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM container_sites');
   const prune = db.prepare('DELETE FROM container_events WHERE at < ?');
+  const registeredBy = db.prepare<[number], { n: number }>("SELECT count(*) AS n FROM container_events WHERE kind = 'registered' AND at < ?");
+  // each service in a range with the site's service before it (the (site, at) index: a seek per service)
+  const servicesIn = db.prepare<[number, number], { at: number; previous: number | null }>(
+    `SELECT e.at, (SELECT max(p.at) FROM container_events p WHERE p.site = e.site AND p.kind = 'serviced' AND p.at < e.at) AS previous
+     FROM container_events e WHERE e.kind = 'serviced' AND e.at >= ? AND e.at < ?`);
   // every site registered by t, with its status and fill as of its newest event by t and its newest service by t: a few
   // seeks on (site, at) per site, inside one statement (a service reported with the registration is dated before it:
   // the site is known from its registration on)
@@ -61,6 +66,9 @@ export function containerStore(db: Db) {
     count: () => count.get()?.n ?? 0,
     /** events before `before` go; so do the checkpoints before the last one at or before it (that one still tells
      *  the state the events after it start from) */
+    /** sites registered before t (migration 14's partial index) */
+    registeredBy: (t: number): number => registeredBy.get(t)?.n ?? 0,
+    servicesIn: (from: number, to: number) => servicesIn.all(from, to),
     prune(before: number): number {
       const keep = checkpoints.latestAtBefore(before);
       if (keep !== null) checkpoints.prune(keep);

@@ -15,6 +15,7 @@ import { peopleStore } from './people';
 import { screenStore } from './screens';
 import { deviceStore } from './devices';
 import { deskStore } from './desk';
+import { dailyFigureStore } from './daily-figures';
 
 const THINNED_UNTIL = 'positions.thinned-until';
 
@@ -59,6 +60,7 @@ export function createStore(file: string, sync: 'full' | 'normal') {
     screens: screenStore(db),
     devices: deviceStore(db),
     desk: deskStore(db),
+    dailyFigures: dailyFigureStore(db),
     /** Runs fn in one transaction: everything it writes is committed together, or nothing is. Inside another
      *  transaction it is a savepoint of it, and what it queued with afterCommit waits for the outer commit. */
     transaction<T>(fn: () => T): T {

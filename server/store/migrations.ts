@@ -169,4 +169,12 @@ export const MIGRATIONS: readonly string[] = [
     SELECT s.id, coalesce((SELECT min(at) FROM container_events WHERE site = s.id), s.updated_at), 'registered', s.status, s.fill
     FROM container_sites s WHERE NOT EXISTS (SELECT 1 FROM container_events WHERE site = s.id AND kind = 'registered');
   `,
+  // 14: the year's figures, one row per local day, figure and key, kept for good (server/year/): computed from the
+  // store's own records when a day closes, or imported from an archive for days before them. `covered` rows say which
+  // groups of figures a day has, so a day without incidents is told from a day without a record.
+  `
+  CREATE TABLE daily_figures (day TEXT NOT NULL, figure TEXT NOT NULL, key TEXT NOT NULL, value REAL NOT NULL, origin TEXT NOT NULL,
+    PRIMARY KEY (figure, day, key)) WITHOUT ROWID;
+  CREATE INDEX container_events_registered ON container_events (at) WHERE kind = 'registered';
+  `,
 ];

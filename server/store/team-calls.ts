@@ -22,6 +22,7 @@ export function teamCallStore(db: Db) {
     last_at = max(last_at, excluded.last_at), source = excluded.source`);
   const latest = db.prepare<[string], Row>('SELECT call, received_at, lon, lat, address, assigned_at, arrived_at, last_at, source FROM team_calls WHERE vehicle = ? ORDER BY last_at DESC LIMIT 1');
   const prune = db.prepare('DELETE FROM team_calls WHERE last_at < ?');
+  const sources = db.prepare<[number, number], { source: string }>('SELECT DISTINCT source FROM team_calls WHERE last_at >= ? AND last_at < ?');
   return {
     note: (f: TeamCallFix): void => { note.run(f); },
     /** the call the team's newest fix carried: none when its last fix at or after `fixAt` carried no call */
@@ -31,6 +32,8 @@ export function teamCallStore(db: Db) {
       return { call: r.call, receivedAt: r.received_at, lon: r.lon, lat: r.lat, address: r.address, assignedAt: r.assigned_at, arrivedAt: r.arrived_at, lastAt: r.last_at, source: r.source };
     },
     prune: (before: number): number => prune.run(before).changes,
+    /** the producers that reported teams on calls in [from, to) */
+    sourcesIn: (from: number, to: number): string[] => sources.all(from, to).map((r) => r.source),
   };
 }
 export type TeamCallStore = ReturnType<typeof teamCallStore>;

@@ -29,6 +29,7 @@ import { ogcRoutes } from '../../api/ogc/routes';
 import { listRoutes } from '../../api/lists';
 import { deskRoutes } from '../../desk/routes';
 import { historyRoutes } from '../../history/routes';
+import { yearRoutes } from '../../year/routes';
 import { buildCollections } from '../../api/ogc/collections';
 
 /** the built wall (npm run build); SITROOM_CLIENT_DIR serves another build */
@@ -62,6 +63,7 @@ export async function registerRoutes(app: FastifyInstance, s: Sitroom, x: RouteE
     cluster: () => (cluster ? { id: cluster.id, role: cluster.role, redis: cluster.connected() } : null) });
   await app.register(listRoutes, { store, hub, reference, now, timezone: config.timezone });
   await app.register(historyRoutes, { store, now, timezone: config.timezone });
+  await app.register(yearRoutes, { store, reference, now, timezone: config.timezone });
   await app.register(deskRoutes, { store, hub, reference, now, summary: () => x.summary(), timezone: config.timezone, access });
   await app.register(ogcRoutes, { collections: buildCollections({ store, hub, reference, now }),
     mayRead: (req, role) => !role || mayRead(access, req, role) });

@@ -11,9 +11,14 @@ import type { IndicatorContext } from './context';
 /** The sanitary limit in days: from the three-day mean air temperature when a producer reports it, else by season
  *  (daily from 15 April to 15 October, the months the republic's mean daily temperature is about +5 °C or above). */
 export function sanitaryLimit(c: IndicatorContext): Summary['containers']['sanitaryLimit'] {
-  const t = c.store.metrics.stats(METRICS.airTemperature, c.now - 3 * DAY, c.now + 1);
+  return sanitaryLimitAt(c.store, c.now, c.timezone);
+}
+
+/** The sanitary limit in force at moment `now` (also for a past day's services, server/year/). */
+export function sanitaryLimitAt(store: IndicatorContext['store'], now: number, timezone: string): Summary['containers']['sanitaryLimit'] {
+  const t = store.metrics.stats(METRICS.airTemperature, now - 3 * DAY, now + 1);
   if (t.n > 0 && t.avg !== null) return { days: t.avg >= 5 ? 1 : 3, basis: 'temperature', meanTemperatureC: Number(t.avg.toFixed(1)) };
-  const p = localParts(c.now, c.timezone);
+  const p = localParts(now, timezone);
   const warm = (p.month > 4 || (p.month === 4 && p.day >= 15)) && (p.month < 10 || (p.month === 10 && p.day <= 15));
   return { days: warm ? 1 : 3, basis: 'season', meanTemperatureC: null };
 }
