@@ -4,7 +4,8 @@
 
 /** Every panel kind the wall knows; the client registers one component per kind (client/src/panels/registry.tsx). */
 export const PANEL_KINDS = ['header', 'appeals-today', 'appeals-categories', 'appeals-timeline', 'deadlines',
-  'municipality-ranking', 'map', 'fleet', 'containers', 'incidents', 'hotline', 'metric-stat', 'metric-gauge', 'headlines'] as const;
+  'municipality-ranking', 'map', 'fleet', 'containers', 'incidents', 'hotline', 'metric-stat', 'metric-gauge', 'headlines',
+  'year-appeals', 'year-fleet', 'year-city'] as const;
 export type PanelKind = (typeof PANEL_KINDS)[number];
 
 /** Live layers the map can draw; a layout switches them on per map panel. */

@@ -22,6 +22,8 @@ export const YearSummary = Type.Object({
   appeals: Type.Object({
     total: YearCompared,
     byChannel: Type.Array(Keyed),
+    byMonth: Type.Array(Type.Composite([YearCompared, Type.Object({ month: Type.Integer({ minimum: 1, maximum: 12 }) })]),
+      { description: 'appeals received in each month of the period' }),
     due: YearCompared,
     dueOnTime: YearCompared,
     onTimeShare: YearCompared,

@@ -3,16 +3,22 @@
 // background. A day computed replaces what an archive import said of it; days before the store's own records are
 // left to imports.
 import type { Store } from '../store';
-import { METRICS } from '../domain/metric-names';
+import { HISTORY_SINCE, METRICS } from '../domain/metric-names';
 import { DAY, dayKey, dayStart } from '../domain/time';
 import { computeDay } from './figures';
 
-/** the first local day the store's own records cover: its oldest count of appeals or sample of teams on duty */
+/** The first local day the store's own records cover: its oldest count of appeals or sample of teams on duty; or,
+ *  when a producer filled the history and said from when it is complete (the simulator), the first whole day from
+ *  then (before it only stragglers exist: appeals re-planned for their later changes would make days look quiet). */
 export function firstOwnDay(store: Store, timezone: string): string | null {
   const appeals = store.appeals.oldestDay();
   const teams = store.metrics.oldestAt(METRICS.emsTeamsOnDuty);
   const days = [appeals, teams === null ? null : dayKey(teams, timezone)].filter((d): d is string => d !== null);
-  return days.length ? days.sort()[0]! : null;
+  if (!days.length) return null;
+  const since = Number(store.metrics.getMeta(HISTORY_SINCE)) || null;
+  if (since === null) return days.sort()[0]!;
+  const start = dayStart(since, timezone);
+  return dayKey(start === since ? since : dayStart(start + DAY + DAY / 2, timezone), timezone);
 }
 
 /** Computes closed days without figures of their own; returns how many were done. */

@@ -23,6 +23,7 @@ export const DailyFiguresBody = Type.Object({
 export type DailyFiguresBody = Static<typeof DailyFiguresBody>;
 type DayRecord = DailyFiguresBody['days'][number];
 
+/** a refusal naming its field (also a bad `at` on the year summary) */
 export class ImportRefusal extends Error { readonly statusCode = 400; constructor(readonly field: string, message: string) { super(`${field}: ${message}`); } }
 
 function check(d: DayRecord, at: string, ctx: { first: string | null; today: string; channels: Set<string>; types: Set<string> }): void {

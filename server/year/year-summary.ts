@@ -49,11 +49,14 @@ export function yearSummary(store: Store, now: number, timezone: string): YearSu
   const newest = (figure: string) => (p: Period) => f.byDay(figure, p.from, p.to).at(-1)?.value ?? null;
   const days = (g: FigureGroup, p: Period) => { const c = p === thisYear ? cover.thisYear[g] : cover.lastYear[g]; return c.computed + c.imported; };
   const registered = store.containers.registeredBy(now + 1);
+  const months = Number(thisYear.to.slice(5, 7));
+  const sumOf = (rows: { value: number }[]) => (rows.length ? rows.reduce((a, r) => a + r.value, 0) : null);
   return {
     time: now, timezone, period: thisYear, lastYearPeriod: lastYear, coverage: cover,
     appeals: { total: both('appeals', total(FIGURES.received)), byChannel: keyed('appeals', FIGURES.received),
+      byMonth: monthsOf(f.byDay(FIGURES.received, thisYear.from, thisYear.to), f.byDay(FIGURES.received, lastYear.from, lastYear.to), sumOf, months),
       due: both('appeals', total(FIGURES.due)), dueOnTime: both('appeals', total(FIGURES.dueOnTime)), onTimeShare: both('appeals', ratio(FIGURES.dueOnTime, FIGURES.due)) },
-    fleet: { onDutyPerDay: both('fleet', (p) => average(onDuty(p))), byMonth: monthsOf(onDuty(thisYear), onDuty(lastYear), average, Number(thisYear.to.slice(5, 7))),
+    fleet: { onDutyPerDay: both('fleet', (p) => average(onDuty(p))), byMonth: monthsOf(onDuty(thisYear), onDuty(lastYear), average, months),
       callsPerDay: both('calls', (p) => round(share(total(FIGURES.calls)(p), days('calls', p)), 1)),
       arrivals: both('calls', total(FIGURES.arrivals)), within20Share: both('calls', ratio(FIGURES.within20, FIGURES.arrivals)) },
     // a stock, not a flow: the sites registered now, against those by the same date last year
@@ -66,7 +69,7 @@ export function yearSummary(store: Store, now: number, timezone: string): YearSu
   };
 }
 
-/** teams on duty per day, each month's average in both years, for the months this year's period reaches */
+/** a figure per day gathered by month in both years (an average, or a sum), for the months this year's period reaches */
 function monthsOf(a: { day: string; value: number }[], b: { day: string; value: number }[], average: (r: { value: number }[]) => number | null,
   months: number) {
   const inMonth = (rows: { day: string; value: number }[], m: number) => rows.filter((r) => r.day.slice(5, 7) === pad(m));

@@ -14,6 +14,9 @@ import { MapPanel } from './MapPanel';
 import { MunicipalityRanking } from './MunicipalityRanking';
 import { MetricGauge, MetricStat } from './MetricPanels';
 import { Headlines } from './Headlines';
+import { YearAppeals } from './YearAppeals';
+import { YearCity } from './YearCity';
+import { YearFleet } from './YearFleet';
 
 export interface PanelProps { options: PanelOptions }
 
@@ -32,4 +35,7 @@ export const PANELS: Record<PanelKind, ComponentType<PanelProps>> = {
   'metric-stat': MetricStat,
   'metric-gauge': MetricGauge,
   headlines: Headlines,
+  'year-appeals': YearAppeals,
+  'year-fleet': YearFleet,
+  'year-city': YearCity,
 };

@@ -77,6 +77,27 @@ export const DEFINITIONS: Record<string, FigureDefinition> = {
   departmental: def(
     { counts: 'показатель ведомственной системы, последнее значение', window: 'на время измерения', compared: 'значение не менее чем сутки назад; пороги ведомства' },
     { counts: "a departmental system's indicator, its newest value", window: 'as of its measurement', compared: "the value at least a day earlier; the department's thresholds" }),
+  'year.appeals': def(
+    { counts: 'обращения, поступившие по каждому каналу, и всего', window: 'с 1 января по вчерашний день включительно (целые сутки)', compared: 'те же даты прошлого года; из собственных записей Sitroom или из импортированного архива за дни до них' },
+    { counts: 'appeals received through each channel, and in all', window: 'from 1 January to yesterday, whole days', compared: "the same dates last year; from Sitroom's own records, or from an archive imported for the days before them" }),
+  'year.onTime': def(
+    { counts: 'доля обращений со сроком ответа в эти дни, на которые ответили (или закрыли) до срока', window: 'с 1 января по вчерашний день включительно (целые сутки)', compared: 'те же даты прошлого года; из собственных записей Sitroom или из импортированного архива за дни до них' },
+    { counts: 'of the appeals whose deadline fell in these days, the share answered (or closed) by it', window: 'from 1 January to yesterday, whole days', compared: "the same dates last year; from Sitroom's own records, or from an archive imported for the days before them" }),
+  'year.fleet': def(
+    { counts: 'бригады скорой на линии: среднее за сутки, по отметкам каждые полчаса; по месяцам', window: 'с 1 января по вчерашний день включительно (целые сутки)', compared: 'те же даты прошлого года; из собственных записей Sitroom или из импортированного архива за дни до них' },
+    { counts: 'ambulance teams on duty: the average of each day, from the half-hourly samples; by month', window: 'from 1 January to yesterday, whole days', compared: "the same dates last year; from Sitroom's own records, or from an archive imported for the days before them" }),
+  'year.calls': def(
+    { counts: 'вызовы скорой в сутки; доля доездов до места не дольше 20 минут от вызова', window: 'с 1 января по вчерашний день включительно (целые сутки); только дни с записями о вызовах', compared: 'те же даты прошлого года; из собственных записей Sitroom или из импортированного архива за дни до них' },
+    { counts: 'ambulance calls a day; the share of arrivals at the scene within 20 minutes of the call', window: 'from 1 January to yesterday, whole days; days with a record of calls only', compared: "the same dates last year; from Sitroom's own records, or from an archive imported for the days before them" }),
+  'year.sites': def(
+    { counts: 'площадки, зарегистрированные сейчас; доля вывозов, сделанных в пределах санитарного срока после предыдущего', window: 'сейчас; с 1 января по вчерашний день включительно (целые сутки)', compared: 'те же даты прошлого года; из собственных записей Sitroom или из импортированного архива за дни до них' },
+    { counts: 'sites registered now; the share of collections made within the sanitary limit after the one before', window: 'now; from 1 January to yesterday, whole days', compared: "the same dates last year; from Sitroom's own records, or from an archive imported for the days before them" }),
+  'year.incidents': def(
+    { counts: 'происшествия по типам, по времени сообщения', window: 'с 1 января по вчерашний день включительно (целые сутки)', compared: 'те же даты прошлого года; из собственных записей Sitroom или из импортированного архива за дни до них' },
+    { counts: 'incidents by type, by the time they were reported', window: 'from 1 January to yesterday, whole days', compared: "the same dates last year; from Sitroom's own records, or from an archive imported for the days before them" }),
+  'year.producers': def(
+    { counts: 'системы, приславшие обращения, происшествия или вызовы бригад хотя бы раз; потоки данных (вид × система)', window: 'с 1 января по вчерашний день включительно (целые сутки)', compared: 'те же даты прошлого года; из собственных записей Sitroom или из импортированного архива за дни до них' },
+    { counts: "systems that sent appeals, incidents or teams' calls at least once; data feeds (kind × system)", window: 'from 1 January to yesterday, whole days', compared: "the same dates last year; from Sitroom's own records, or from an archive imported for the days before them" }),
   'outsideRegion.total': def(
     { counts: 'поступившее с точкой за пределами республики: отложено, нигде не учтено', window: 'последние 24 часа', compared: '—' },
     { counts: 'items that came with a point outside the republic: kept aside, counted nowhere', window: 'the last 24 hours', compared: '—' }),

@@ -18,9 +18,9 @@ function withOverview(edit: (layout: LayoutJson) => void): string {
 }
 
 describe('wall layouts', () => {
-  it('ships an Overview with the built-in panels, a Laptop layout and Departments with the metric panels', () => {
+  it('ships an Overview with the built-in panels, a Laptop layout, Departments with the metric panels and the Year', () => {
     const layouts = loadLayouts(dataDir);
-    expect([...layouts.keys()].sort()).toEqual(['departments', 'laptop', 'overview']);
+    expect([...layouts.keys()].sort()).toEqual(['departments', 'laptop', 'overview', 'year']);
     // every panel kind is on a shipped layout: the Overview has the built-in ones, Departments the metric panels
     // (the Delegation scene of the walls has the headlines)
     const shown = new Set([...layouts.values(), ...loadWalls(dataDir).scenes.values()].flatMap((l) => l.panels.map((p) => p.kind)));
@@ -42,12 +42,12 @@ describe('wall layouts', () => {
   it('serves the list and each layout, and names the known ones for an unknown id', async () => {
     const t = await startApp({ listen: false });
     const list = await t.app.inject({ url: '/api/layouts' });
-    expect(list.json()).toMatchObject({ default: 'overview', layouts: [{ id: 'departments' }, { id: 'laptop' }, { id: 'overview' }] });
+    expect(list.json()).toMatchObject({ default: 'overview', layouts: [{ id: 'departments' }, { id: 'laptop' }, { id: 'overview' }, { id: 'year' }] });
     const overview = (await t.app.inject({ url: '/api/layouts/overview' })).json() as Layout;
     expect(overview.grid).toEqual({ cols: 16, rows: 16 });
     const missing = await t.app.inject({ url: '/api/layouts/nope' });
     expect(missing.statusCode).toBe(404);
-    expect(missing.json()).toMatchObject({ field: 'params/id', message: expect.stringMatching(/known: departments, laptop, overview/) });
+    expect(missing.json()).toMatchObject({ field: 'params/id', message: expect.stringMatching(/known: departments, laptop, overview, year/) });
     const reference = (await t.app.inject({ url: '/api/reference' })).json() as { geo: { layers: string[] } };
     expect(reference.geo.layers).toEqual(['republic', 'municipalities', 'neighbours', 'settlements']);
     await t.close();

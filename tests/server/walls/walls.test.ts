@@ -19,13 +19,13 @@ const post = (app: TestApp, url: string, payload: unknown, headers: Record<strin
   app.app.inject({ method: 'POST', url, payload: payload as object, headers });
 
 describe('the walls API', () => {
-  it('describes the default wall: two 1920×1080 screens side by side and the six scenes', async () => {
+  it('describes the default wall: two 1920×1080 screens side by side and the seven scenes', async () => {
     t = await startApp({ listen: false });
     const walls = (await t.app.inject({ url: '/api/walls', headers: adminHeaders() })).json() as { wall: { id: string; screens: unknown[]; scenes: string[] }; state: WallState }[];
     const main = walls.find((w) => w.wall.id === 'main')!;
     expect(main.wall.screens).toEqual([
       expect.objectContaining({ id: '1', x: 0, y: 0, width: 1920, height: 1080 }), expect.objectContaining({ id: '2', x: 1920, y: 0, width: 1920, height: 1080 })]);
-    expect(main.wall.scenes).toEqual(['overview', 'appeals', 'fleet', 'waste', 'incidents', 'delegation']);
+    expect(main.wall.scenes).toEqual(['overview', 'appeals', 'fleet', 'waste', 'incidents', 'delegation', 'year']);
     expect(main.state).toMatchObject({ scene: 'overview', mode: 'normal', lang: 'ru', rotation: { playing: true } });
   });
 

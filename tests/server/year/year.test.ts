@@ -92,6 +92,8 @@ describe('the year against the last', () => {
       expect(y.appeals.total).toEqual({ value: db.appeals('2026-01-01', '2026-11-22'), lastYear: db.appeals('2025-01-01', '2025-11-22') + importedAppeals });
       expect(y.appeals.total).toEqual({ value: 5, lastYear: 2 + 14 });
       expect(y.appeals.byChannel.find((c) => c.id === 'pos')).toEqual({ id: 'pos', value: 1, lastYear: 1 + 7 + 5 });
+      expect(y.appeals.byMonth.map((m) => [m.month, m.value, m.lastYear])).toEqual([[1, null, null], [2, null, null], [3, 3, 9 + 5],
+        ...[4, 5, 6, 7, 8, 9, 10].map((m) => [m, null, null]), [11, 2, 2]]);
       const dueNow = db.due('2026-01-01', '2026-11-22'), dueThen = db.due('2025-01-01', '2025-11-22');
       expect(y.appeals.due).toEqual({ value: dueNow.due, lastYear: dueThen.due + 8 + 4 });
       expect(y.appeals.dueOnTime).toEqual({ value: dueNow.onTime ?? 0, lastYear: (dueThen.onTime ?? 0) + 6 + 4 });
@@ -120,6 +122,17 @@ describe('the year against the last', () => {
       expect(y.sites.onTimeShare).toEqual({ value: null, lastYear: 0.9 });
       expect(y.coverage.lastYear['appeals']).toEqual({ computed: 1, imported: 2 });
     } finally { db.close(); }
+  });
+
+  it('tells the year as it stood at a past moment (a wall in replay), and names a bad moment', async () => {
+    const at = iso(local('2026-03-11', 12));
+    const y = (await t.app.inject({ url: `/api/summary/year?at=${at}`, headers: adminHeaders() })).json() as YearSummary;
+    expect(y.period).toEqual({ from: '2026-01-01', to: '2026-03-10', days: 69 });
+    // last year to the same date: 10 March 2025 from the archive, not the 11th
+    expect(y.appeals.total).toEqual({ value: 3, lastYear: 9 });
+    const bad = await t.app.inject({ url: '/api/summary/year?at=tomorrow', headers: adminHeaders() });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json()).toMatchObject({ field: 'querystring/at' });
   });
 
   it('refuses an import that would overwrite its own records or does not add up, naming the field, and stores nothing of the batch', async () => {
