@@ -17,6 +17,7 @@ import { memorySoak } from './cases/memory-soak';
 import { coldStart } from './cases/cold-start';
 import { desk } from './cases/desk';
 import { timeTravel } from './cases/time-travel';
+import { playback } from './cases/playback';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const args = process.argv.slice(2);
@@ -26,7 +27,7 @@ const onlyArg = args.indexOf('--only');
 const only = onlyArg >= 0 ? new Set((args[onlyArg + 1] ?? '').split(',').map((s) => s.trim())) : null;
 
 const CASES: [string, (ctx: BenchContext) => Promise<Result[]>][] = [
-  ['1', wireFormat], ['2', broadcast], ['4', eventLoop], ['5', ingestRate], ['6', httpRate], ['7', clientUpdate], ['8', reconnectStorm], ['9', memorySoak], ['10', streamBytes], ['11', coldStart], ['12', desk], ['14', timeTravel],
+  ['1', wireFormat], ['2', broadcast], ['4', eventLoop], ['5', ingestRate], ['6', httpRate], ['7', clientUpdate], ['8', reconnectStorm], ['9', memorySoak], ['10', streamBytes], ['11', coldStart], ['12', desk], ['14', timeTravel], ['15', playback],
 ];
 
 async function main(): Promise<void> {

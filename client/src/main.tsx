@@ -136,7 +136,7 @@ function startWallPage() {
       focus: useScreen.getState().state?.focus?.id ?? null,
       switches: [...switches], kiosk, blockedKeys: kioskBlockedKeys(), reloadingIn: reloading.inSeconds,
       dataVersion: useWall.getState().summary?.time ?? null,
-      replayAt: useWall.getState().replay?.at ?? null,
+      replayAt: useWall.getState().replay?.at ?? null, replayStats: live.replayStats(),
     }),
   };
 }

@@ -198,6 +198,12 @@ describe('the duty officer\'s desk', () => {
     expect(await until(async () => (await handover.count()) > 0, 20_000, 100)).toBe(true);
     expect(await handover.innerText()).toMatch(/Handover: the night[\s\S]*new incidents[\s\S]*appeals received[\s\S]*overdue: \d+ then, \d+ now/);
     expect(await handover.locator('[data-action="replay-night"]').getAttribute('href')).toMatch(/^\/\?lang=en&from=.+Z&to=.+Z&speed=600$/);
+    // below it, the wall's time control (the console's, for the wall picked beside it)
+    const wallTime = desk.locator('[data-wall-time="main"] [data-time-control="live"]');
+    expect(await until(async () => (await wallTime.count()) > 0, 20_000, 100)).toBe(true);
+    expect(await desk.locator('[data-wall-time="main"]').innerText()).toMatch(/Replay on the wall[\s\S]*Back to live/);
+    await wallTime.scrollIntoViewIfNeeded();
+    await saveScreenshot(desk, 'desk-handover.png');
     const figure = desk.locator('[data-figure="busy"]');
     expect(await until(async () => ((await figure.getAttribute('data-value')) ?? '') !== '', 30_000, 200)).toBe(true);
     await figure.click();

@@ -5,7 +5,7 @@
 import { UNPAIRED, WALL_EVENTS } from '../../../server/protocol/walls';
 import { EVENTS } from '../../../server/protocol/live';
 import { useWall } from '../store/wall-store';
-import { replayFeed, type ReplayFeed } from '../replay/replay-feed';
+import { replayFeed, type ReplayFeed, type ReplayStats } from '../replay/replay-feed';
 import type { ReplayPlan } from '../replay/plan';
 import type { AppealPoints } from './appeal-points';
 import type { ContainerSites } from './container-sites';
@@ -27,6 +27,8 @@ export interface Live {
   socket: LiveClientSocket;
   /** shows the past by this plan, or (null) live again */
   replay(plan: ReplayPlan | null): void;
+  /** how the replay shown keeps up (null: live) */
+  replayStats(): ReplayStats | null;
   stop(): void;
 }
 
@@ -77,5 +79,5 @@ export function startLive(options: LiveOptions = { token: null }, plan: ReplayPl
     if (joined) past.connected();
   }
 
-  return { ...buffers, socket, resyncs: live.resyncs, replay, stop: () => { stopped = true; past?.stop(); socket.close(); } };
+  return { ...buffers, socket, resyncs: live.resyncs, replay, replayStats: () => past?.stats() ?? null, stop: () => { stopped = true; past?.stop(); socket.close(); } };
 }

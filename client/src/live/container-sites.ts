@@ -21,7 +21,17 @@ export interface ContainerSites {
 
 const statusCode = (s: string) => Math.max(0, CONTAINER_STATUSES.indexOf(s as (typeof CONTAINER_STATUSES)[number]));
 
+/** the same bytes (a snapshot's positions against the last one's) */
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.byteLength !== b.byteLength) return false;
+  for (let i = 0; i < a.byteLength; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
 export function createContainerSites(): ContainerSites {
+  /** the last snapshot's position columns: a snapshot of the same sites (a replay's next moment, a resync) keeps the
+   *  positions and the layout, so the map refreshes colours only and does not rebuild 24,000 positions */
+  let lastPositions = new Uint8Array(0);
   const c: ContainerSites = {
     count: 0, position: new Float32Array(0), status: new Uint8Array(0), fill: new Uint8Array(0), layoutVersion: 0,
     changed: signal(),
@@ -29,16 +39,20 @@ export function createContainerSites(): ContainerSites {
       const n = snap.count;
       const bytes = snap.columns instanceof Uint8Array ? snap.columns : new Uint8Array(snap.columns as ArrayBuffer);
       if (bytes.byteLength !== n * CONTAINER_BYTES_PER_SITE) throw new Error('containers snapshot: columns length mismatch');
-      const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-      c.count = n;
-      c.position = new Float32Array(n * 2);
-      for (let i = 0; i < n; i++) {
-        c.position[i * 2] = view.getInt32(i * 4, true) / 1e6;
-        c.position[i * 2 + 1] = view.getInt32(n * 4 + i * 4, true) / 1e6;
+      const positions = bytes.subarray(0, n * 8);
+      if (n !== c.count || !sameBytes(positions, lastPositions)) {
+        const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+        c.count = n;
+        c.position = new Float32Array(n * 2);
+        for (let i = 0; i < n; i++) {
+          c.position[i * 2] = view.getInt32(i * 4, true) / 1e6;
+          c.position[i * 2 + 1] = view.getInt32(n * 4 + i * 4, true) / 1e6;
+        }
+        lastPositions = positions.slice();
+        c.layoutVersion++;
       }
       c.fill = bytes.slice(n * 14, n * 15);
       c.status = bytes.slice(n * 15, n * 16);
-      c.layoutVersion++;
       c.changed.fire();
     },
     apply(added, changes) {

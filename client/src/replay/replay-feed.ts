@@ -12,8 +12,12 @@ import type { ReplayPlan } from './plan';
 const FULL_MS = 2000;
 const FLEET_MS = 250;
 
+/** how a played window keeps up: moments asked for and applied, and asks skipped while one was still out */
+export interface ReplayStats { fullAsked: number; fullApplied: number; fleetAsked: number; fleetApplied: number; skipped: number; roundTripMs: number[] }
+
 export interface ReplayFeed {
   connected(): void;
+  stats(): ReplayStats;
   /** keepMark: another replay follows at once, so the wall stays marked as the past in between */
   stop(keepMark?: boolean): void;
 }
@@ -26,6 +30,15 @@ export function replayFeed(socket: LiveClientSocket, { fleet, sinks }: WallBuffe
   /** runs at the plan's start time, or now if that has passed: the wall's screens change together */
   const atStart = (run: () => void) => { const wait = startAt - Date.now(); if (wait > 0) later.push(setTimeout(run, wait)); else run(); };
 
+  /** the page's moment is put in the store at most once a wall second while playing: every re-render of the panels
+   *  repaints the page, and four a second kept a software-rendered wall busy for most of each second */
+  let lastShown = -Infinity;
+  const shownAtMostEverySecond = (at: number, playing: boolean) => {
+    document.documentElement.dataset['replay'] = new Date(at).toISOString();
+    if (playing && Date.now() - lastShown < 1000) return;
+    lastShown = Date.now();
+    shown(at, playing);
+  };
   const shown = (at: number, playing: boolean) => {
     if (stopped) return;
     useWall.setState({ replay: { at, from: plan.window?.from ?? plan.from, to: plan.window?.to ?? plan.to, speed: plan.speed, playing,
@@ -36,11 +49,16 @@ export function replayFeed(socket: LiveClientSocket, { fleet, sinks }: WallBuffe
 
   /** asks for a moment; `busy` keeps one request of each kind in flight (a slow answer is skipped, not queued) */
   const busy = new Set<'full' | 'fleet'>();
+  const stats: ReplayStats = { fullAsked: 0, fullApplied: 0, fleetAsked: 0, fleetApplied: 0, skipped: 0, roundTripMs: [] };
   function ask(at: number, topics: readonly Topic[], kind: 'full' | 'fleet', done?: () => void): void {
-    if (busy.has(kind) || stopped) return;
+    if (stopped) return;
+    if (busy.has(kind)) { stats.skipped++; return; }
     busy.add(kind);
+    if (kind === 'full') stats.fullAsked++; else stats.fleetAsked++;
+    const sent = performance.now();
     socket.timeout(20_000).emit(EVENTS.moment, { at: Math.round(at), topics }, (err: Error | null, r: MomentReply) => {
       busy.delete(kind);
+      if (stats.roundTripMs.length < 2000) stats.roundTripMs.push(performance.now() - sent);
       if (err || stopped) return;
       if (!r.ok) { useWall.setState({ fatal: `replay: ${r.error}` }); return; }
       atStart(() => { if (!stopped) { apply(r, kind); done?.(); } });
@@ -54,6 +72,7 @@ export function replayFeed(socket: LiveClientSocket, { fleet, sinks }: WallBuffe
       if (s.mode === 'snapshot') applyOf(s.topic).snapshot(sinks[s.topic], s.snapshot, s.time);
     }
     if (r.frame) { fleet.apply(r.frame, performance.now()); touchStream('fleet', fleet.newestFixAt); }
+    if (kind === 'full') stats.fullApplied++; else stats.fleetApplied++;
     useWall.setState({ connection: 'online', offlineSince: null });
     // a held moment is shown when it comes; a played window's moment is the playhead's (play())
     if (plan.to === null) shown(r.at, false);
@@ -65,7 +84,7 @@ export function replayFeed(socket: LiveClientSocket, { fleet, sinks }: WallBuffe
     const head = () => Math.min(plan.to!, plan.from + Math.max(0, Date.now() - startAt) * plan.speed);
     timer = setInterval(() => {
       const at = head(), end = at >= plan.to!;
-      shown(at, !end);
+      shownAtMostEverySecond(at, !end);
       // the end holds once its whole moment has come (a request still out for an earlier one is waited for)
       if (end) { ask(at, TOPICS, 'full', () => { if (timer) clearInterval(timer); timer = null; }); return; }
       if (Date.now() - lastFull >= FULL_MS) { lastFull = Date.now(); ask(at, TOPICS, 'full'); } else ask(at, ['fleet'], 'fleet');
@@ -73,6 +92,7 @@ export function replayFeed(socket: LiveClientSocket, { fleet, sinks }: WallBuffe
   }
 
   return {
+    stats: () => stats,
     connected() {
       // back after a lost connection: a playing window goes on by itself; a held moment (or the end) is asked again
       if (timer || stopped) return;
