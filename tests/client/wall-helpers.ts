@@ -9,8 +9,9 @@ export const panels = (page: Page): Promise<PanelState[]> => page.$$eval('[data-
   kind: e.getAttribute('data-panel') ?? '', stale: e.getAttribute('data-stale') ?? '', text: (e as HTMLElement).innerText,
 })));
 
-/** The built-in panel kinds, all on the Overview (the metric panels are on the Departments layout, the headlines on the Delegation scene). */
-export const OVERVIEW_KINDS = PANEL_KINDS.filter((k) => !k.startsWith('metric-') && k !== 'headlines');
+/** The built-in panel kinds, all on the Overview (the metric panels are on the Departments layout, the headlines on
+ *  the Delegation scene, the year's panels on the Year). */
+export const OVERVIEW_KINDS = PANEL_KINDS.filter((k) => !k.startsWith('metric-') && !k.startsWith('year-') && k !== 'headlines');
 
 /** The layout's panels (by default the Overview's) are all present and none is stale. */
 export async function allLive(page: Page, kinds: readonly string[] = OVERVIEW_KINDS): Promise<boolean> {
