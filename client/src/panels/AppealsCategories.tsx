@@ -23,7 +23,7 @@ export function AppealsCategories({ options }: PanelProps) {
     <PanelFrame kind="appeals-categories" streams={APPEALS_STREAMS} title={`${fmt.t('panel.appeals-categories')} · ${fmt.t('top5')}`} figures={['appeals.byCategory']}>
       {byCategory && ref ? (
         <table className="rows bars">
-          <tbody>
+          <tbody data-fit>
             {rows.map((r) => (
               <tr key={r.id} className={top.has(r.id) ? 'top' : 'rest'} data-category={r.id}>
                 <td className="rank">{rank.get(r.id) ?? ''}</td>

@@ -25,7 +25,7 @@ export function Deadlines({ options }: PanelProps) {
           <span><Num className={d.openOverdue > 0 ? 'tone-crit-text' : ''} text={fmt.n(d.openOverdue)} /> {fmt.t('overdueOpen')}</span>
           <span className="muted small" data-figure="past-ceiling">{fmt.t('ofWhichPastCeiling')}: {fmt.n(d.openPastCeiling)}</span>
         </div>
-        <ol className="worst small">
+        <ol className="worst small" data-fit>
           {worst.filter((w) => w.openOverdue > 0).slice(0, options.rows ?? 3).map((w) => (
             <li key={w.id}><span>{municipalityLabel(ref.municipality.get(w.id), fmt.lang, w.id)}</span><b>{fmt.n(w.openOverdue)}</b></li>
           ))}

@@ -55,7 +55,7 @@ export function Headlines(_: PanelProps) {
           </div>
         </div>
         <h3 className="hl-sub">{fmt.t('hlTop')}</h3>
-        <ol className="hl-top">
+        <ol className="hl-top" data-fit>
           {top.map((t) => (
             <li key={t.id}>
               <span className="hl-top-name">{shortNameOf(ref.category.get(t.id), fmt.lang, t.id)}</span>

@@ -22,7 +22,7 @@ export function Incidents({ options }: PanelProps) {
           ))}
         </div>
         {latest.length === 0 ? <div className="muted">{fmt.t('noIncidents')}</div> : (
-          <ul className="ticker">
+          <ul className="ticker" data-fit>
             {latest.map((i) => (
               <li key={i.id} className={`sev-${i.severity} ${i.status === 'resolved' ? 'resolved' : ''}`} title={fmt.t(`severity.${i.severity}`)}>
                 <span className="ticker-time muted">{fmt.hm(i.reportedAt)}</span>

@@ -21,7 +21,7 @@ export function MunicipalityRanking({ options }: PanelProps) {
       {ranking && ref ? (
         <table className="rows ranking">
           <thead><tr><th /><th className="value small">{fmt.t('overdueShort')}</th><th className="value small">{fmt.t('deadlineUsed')}</th></tr></thead>
-          <tbody>
+          <tbody data-fit>
             {rows.map((r) => (
               <tr key={r.id} data-municipality={r.id}>
                 <td className="label">{municipalityLabel(ref.municipality.get(r.id), fmt.lang, r.id)}</td>

@@ -1,6 +1,7 @@
 // Every panel's frame: its name in small capitals, its data's age (or "no data since HH:MM" when stale) at the top
 // right, and the data-panel / data-stale attributes tests and operators find it by.
-import { useState, type ReactNode } from 'react';
+import { useRef, useState, type ReactNode } from 'react';
+import { useFitRows } from './fit-rows';
 import type { FigureText } from '../../../server/protocol/summary';
 import type { PanelKind, PanelStream } from '../../../server/protocol/layout';
 import { asOf, isStale, serverNow, useWall } from '../store/wall-store';
@@ -52,6 +53,8 @@ export function PanelFrame({ kind, streams, title, children, className, staleAls
   const [open, setOpen] = useState(false);
   const explains = useWall((s) => s.layout?.id === 'laptop') && defs.length > 0;
   const toggle = () => setOpen(!open);
+  const body = useRef<HTMLDivElement>(null);
+  useFitRows(body);
   const hover = defs.map((d) => `${d.counts}. ${d.window}. ${d.compared}.`).join('\n');
   return (
     <section className={`panel panel-${kind} ${className ?? ''}`} data-panel={kind} data-stale={String(stale)}
@@ -61,7 +64,7 @@ export function PanelFrame({ kind, streams, title, children, className, staleAls
         <Freshness streams={streams} stale={stale} />
       </header>
       {explains && open && <ExplainBox defs={defs} toggle={toggle} />}
-      <div className="panel-body">{children}</div>
+      <div className="panel-body" ref={body}>{children}</div>
     </section>
   );
 }
