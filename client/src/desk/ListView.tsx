@@ -48,7 +48,8 @@ export function ListView({ name, filters, near, incidents, lang, onOpen, onClose
         <div style={{ height: rows.length * ROW_PX, position: 'relative' }}>
           {shown.map((r, i) => (
             <button key={`${r.kind}:${r.id}`} className="d-row" data-row={r.id} style={{ top: (first + i) * ROW_PX, height: ROW_PX }} onClick={() => onOpen(r)}>
-              {r.cells.map((c, j) => <span key={j}>{c ?? '—'}</span>)}
+              {/* a cell may end in "…" (a list's row is one line): the whole text is its hover title */}
+              {r.cells.map((c, j) => <span key={j} data-ellipsis title={c === null ? undefined : String(c)}>{c ?? '—'}</span>)}
             </button>))}
         </div>
       </div>}
