@@ -6,7 +6,7 @@
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { AddressInfo } from 'node:net';
 import { encodeFleetFrame } from '../../server/protocol/fleet-frame';
-import { fixesOf, sites, vehicles } from '../fixtures';
+import { fixesOf, vehicles } from '../fixtures';
 import { interleave, median, percentile, summarize, type BenchContext, type Result } from '../harness';
 import { seedLive, sleep, spawnClients, startRedis, startSitroom, type Clients } from '../servers';
 

@@ -7,7 +7,7 @@ import type { Hub } from '../hub/hub';
 import type { Reference } from '../reference/load';
 import type { Summary } from '../protocol/summary';
 import { CONTAINER_STATUSES, VEHICLE_STATUSES } from '../protocol/views';
-import { appealView, incidentView } from '../hub/views';
+import { incidentView } from '../hub/views';
 import { parseTime, HOUR } from '../domain/time';
 import { GEOJSON_TYPE, geoJsonText } from './geojson';
 import { ContainersDoc, IncidentsDoc, OutsideItem, ReferenceDoc, VehiclesDoc } from './read-docs';

@@ -1,7 +1,7 @@
 // A replaying wall asks for a past moment: every topic's snapshot as it stood then and the fleet's frame, from a
 // moment computed on the store (server/history/). It joins no room: a replay takes no live deltas. A visitor screen
 // gets the visitor view of each topic, as live; a moment in the future or unreadable is refused naming `at`.
-import { EVENTS, isTopic, unknownField, TOPICS, type MomentReply, type Topic, type TopicSync } from '../protocol/live';
+import { isTopic, unknownField, TOPICS, type MomentReply, type Topic, type TopicSync } from '../protocol/live';
 import { visitorAllowed, visitorSync } from '../hub/visitor';
 import type { GatewayOptions, LiveSocket } from './types';
 import { SKEW_MS } from '../history/at-param';

@@ -14,7 +14,7 @@ const STREAMS = ['kpi'] as const;
 
 export function YearAppeals(_: PanelProps) {
   const fmt = useFmt();
-  const { year: y } = useYear();
+  const { year: y, error } = useYear();
   const ref = useWall((s) => s.reference);
   const last = y?.lastYearPeriod.to.slice(0, 4) ?? '';
   // a month's count in thousands ("30.9K", "30,9 тыс."): twelve full numbers side by side would run together
@@ -31,7 +31,7 @@ export function YearAppeals(_: PanelProps) {
         <PairedBars format={fmt.n} pairs={y.appeals.byChannel.map((c) => ({ ...c, label: shortNameOf(ref.channel.get(c.id), fmt.lang, c.id) }))} />
         <h3 className="year-sub">{fmt.t('yearAppealsByMonth')}</h3>
         <PairedBars vertical format={(v) => compact.format(v)} pairs={y.appeals.byMonth.map((m) => ({ id: String(m.month), label: month.format(Date.UTC(2001, m.month - 1, 15)), value: m.value, lastYear: m.lastYear }))} />
-      </div> : <Loading />}
+      </div> : error ? <div className="muted" role="alert">{error}</div> : <Loading />}
     </PanelFrame>
   );
 }

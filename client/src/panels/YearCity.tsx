@@ -15,7 +15,7 @@ const TYPES_SHOWN = 5;
 
 export function YearCity(_: PanelProps) {
   const fmt = useFmt();
-  const { year: y } = useYear();
+  const { year: y, error } = useYear();
   const ref = useWall((s) => s.reference);
   const last = y?.lastYearPeriod.to.slice(0, 4) ?? '';
   return (
@@ -31,7 +31,7 @@ export function YearCity(_: PanelProps) {
           <YearFigure figure="year-incidents" c={y.incidents.total} label={fmt.t('yearIncidents')} fmt={fmt} format={fmt.n} riseIsBad absolute={false} lastYearLabel={last} />
           <PairedBars format={fmt.n} pairs={y.incidents.byType.slice(0, TYPES_SHOWN).map((i) => ({ ...i, label: nameOf(ref.incidentType.get(i.id), fmt.lang, i.id) }))} />
         </div>
-      </div> : <Loading />}
+      </div> : error ? <div className="muted" role="alert">{error}</div> : <Loading />}
     </PanelFrame>
   );
 }

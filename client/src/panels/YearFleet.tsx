@@ -12,7 +12,7 @@ const STREAMS = ['kpi'] as const;
 
 export function YearFleet(_: PanelProps) {
   const fmt = useFmt();
-  const { year: y } = useYear();
+  const { year: y, error } = useYear();
   const last = y?.lastYearPeriod.to.slice(0, 4) ?? '';
   const month = new Intl.DateTimeFormat(fmt.lang === 'ru' ? 'ru-RU' : 'en-GB', { month: 'short', timeZone: 'UTC' });
   return (
@@ -27,7 +27,7 @@ export function YearFleet(_: PanelProps) {
         <h3 className="year-sub">{fmt.t('yearByMonth')}</h3>
         <PairedBars vertical format={(v) => fmt.n(Math.round(v))}
           pairs={y.fleet.byMonth.map((m) => ({ id: String(m.month), label: month.format(Date.UTC(2001, m.month - 1, 15)), value: m.value, lastYear: m.lastYear }))} />
-      </div> : <Loading />}
+      </div> : error ? <div className="muted" role="alert">{error}</div> : <Loading />}
     </PanelFrame>
   );
 }

@@ -8,20 +8,22 @@ import { useWall } from '../store/wall-store';
 
 const REFRESH_MS = 5 * 60_000;
 
-interface YearState { year: YearSummary | null; error: string | null; forAt: number | null; users: number }
-export const useYearStore = create<YearState>(() => ({ year: null, error: null, forAt: null, users: 0 }));
+interface YearState { year: YearSummary | null; error: string | null; users: number }
+export const useYearStore = create<YearState>(() => ({ year: null, error: null, users: 0 }));
 
 let timer: ReturnType<typeof setInterval> | null = null;
+let unwatch: (() => void) | null = null;
+
+/** a wall in the past asks again when the day it shows changes */
+const dayOf = (s: { replay: { at: number } | null }) => (s.replay ? Math.floor(s.replay.at / 86_400_000) : null);
 
 async function load(): Promise<void> {
   const at = useWall.getState().replay?.at ?? null;
-  // a replay's moment moves every tick: the year is asked for again only when its day changes
-  const day = at === null ? null : Math.floor(at / 86_400_000);
   const token = screenToken();
   try {
     const res = await fetch(`/api/summary/year${at === null ? '' : `?at=${new Date(at).toISOString()}`}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
     if (!res.ok) throw new Error(`HTTP ${res.status}`);
-    useYearStore.setState({ year: (await res.json()) as YearSummary, error: null, forAt: day });
+    useYearStore.setState({ year: (await res.json()) as YearSummary, error: null });
   } catch (e) { useYearStore.setState({ error: (e as Error).message }); }
 }
 
@@ -29,16 +31,16 @@ async function load(): Promise<void> {
 export function useYear(): { year: YearSummary | null; error: string | null } {
   useEffect(() => {
     useYearStore.setState((s) => ({ users: s.users + 1 }));
-    if (!timer) { void load(); timer = setInterval(() => { void load(); }, REFRESH_MS); }
-    const unwatch = useWall.subscribe((s, before) => {
-      const day = s.replay ? Math.floor(s.replay.at / 86_400_000) : null;
-      const was = before.replay ? Math.floor(before.replay.at / 86_400_000) : null;
-      if (day !== was) void load();
-    });
+    if (!timer) {
+      void load();
+      timer = setInterval(() => { void load(); }, REFRESH_MS);
+      unwatch = useWall.subscribe((s, before) => { if (dayOf(s) !== dayOf(before)) void load(); });
+    }
     return () => {
-      unwatch();
       useYearStore.setState((s) => ({ users: s.users - 1 }));
-      if (useYearStore.getState().users === 0 && timer) { clearInterval(timer); timer = null; }
+      if (useYearStore.getState().users > 0 || !timer) return;
+      clearInterval(timer); timer = null;
+      unwatch?.(); unwatch = null;
     };
   }, []);
   const year = useYearStore((s) => s.year);
