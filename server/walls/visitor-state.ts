@@ -17,5 +17,9 @@ export function visitorFocus(focus: Focus, reference: Reference): Focus {
     lon: km(focus.lon), lat: km(focus.lat), zoom: Math.min(focus.zoom, 12) };
 }
 
-export const visitorWallState = (state: WallState, reference: Reference): WallState =>
-  state.focus ? { ...state, focus: visitorFocus(state.focus, reference) } : state;
+/** ... and a replay does not say which operator started it (a name is a person's) */
+export const visitorWallState = (state: WallState, reference: Reference): WallState => ({
+  ...state,
+  focus: state.focus ? visitorFocus(state.focus, reference) : null,
+  replay: state.replay ? { ...state.replay, by: '' } : null,
+});

@@ -1,5 +1,6 @@
 // A wall put into replay from the console (POST /api/walls/<wall>/replay): every command and its refusals, the
-// moment as every screen derives it, the log, the screens told over a real socket, the way back to live by itself
+// moment as every screen derives it, the log, the screens told over a real socket (a visitor screen not told who
+// started it), the way back to live by itself
 // (idle, alarm), and a replay kept across a restart.
 import { afterEach, describe, expect, it } from 'vitest';
 import { adminHeaders, authHeaders, connect, startApp, tempDir, type TestApp } from '../../helpers/app';
@@ -94,6 +95,17 @@ describe('replay on a wall from the console', () => {
     const [a, b] = await Promise.all(heard);
     expect(a!.replay).toEqual(b!.replay);
     expect(a!.replay!.anchorAt).toBe(t.clock.now() - HOUR);
+    expect(a!.replay!.by).toBe('admin token');
+    // in visitor mode a screen is not told who started the replay
+    await t.app.inject({ method: 'POST', url: '/api/walls/main/mode', payload: { mode: 'visitor' }, headers: adminHeaders() });
+    const at = t.clock.now() - 2 * HOUR;
+    const visitorHeard = new Promise<WallState>((r) => {
+      const on = (s: WallState) => { if (s.replay?.anchorAt === at) { screens[0]!.off(WALL_EVENTS.state, on); r(s); } };
+      screens[0]!.on(WALL_EVENTS.state, on);
+    });
+    await post(t, { action: 'show', at: iso(at) });
+    const v = await visitorHeard;
+    expect(v.replay).toMatchObject({ anchorAt: at, by: '' });
     screens.forEach((s) => s.close());
   });
 
