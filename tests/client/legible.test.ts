@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN, tempDir } from '../helpers/app';
-import { dataDir } from '../helpers/data-copy';
+import { dataDir, editedDataCopy } from '../helpers/data-copy';
 import { launchBrowser, openWall, saveScreenshot, until } from '../helpers/browser';
 import { freePort, startServer, stopServer } from '../helpers/server-process';
 import { clippedText, type Clipped } from './clipped';
@@ -18,6 +18,8 @@ const SIZES = [{ width: 1366, height: 768 }, { width: 1920, height: 1080 }, { wi
 const LANGS = ['ru', 'en'] as const;
 const LAYOUTS = readdirSync(path.join(dataDir, 'layouts')).filter((f) => f.endsWith('.json')).map((f) => f.replace(/\.json$/, '')).sort();
 const dir = tempDir();
+// scenes switched as soon as the page has them (no 8 s lead for screens that are not there), no alarm taking over
+const data = editedDataCopy<Record<string, unknown>>('walls/main.json', (w) => { w['switchLeadMs'] = 500; w['alarms'] = []; });
 let url: string;
 let server: ChildProcess;
 let browser: Browser;
@@ -25,16 +27,17 @@ let browser: Browser;
 beforeAll(async () => {
   const port = await freePort();
   url = `http://127.0.0.1:${port}`;
-  server = await startServer(dir.dir, port, SIM);
+  server = await startServer(dir.dir, port, { ...SIM, SITROOM_DATA_DIR: data.dir });
   browser = await launchBrowser();
 }, 240_000);
-afterAll(async () => { await browser?.close(); if (server) await stopServer(server); dir.remove(); });
+afterAll(async () => { await browser?.close(); if (server) await stopServer(server); dir.remove(); data.remove(); });
 
 /** the page's panels drawn with data: every panel's figures in, the fonts loaded */
 async function settled(page: import('playwright-core').Page): Promise<void> {
   await until(async () => (await page.locator('[data-panel]').count()) > 0 && (await page.locator('.loading').count()) === 0, 60_000, 200);
   await page.evaluate(() => document.fonts.ready);
-  await new Promise((r) => setTimeout(r, 1000));
+  // a frame for the last layout (a resize, a scene raised) to settle
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
 }
 
 const report = (where: string, found: Clipped[]) => found.map((c) => `${where} · ${c.panel}: "${c.text}" ${c.why}`).join('\n');
