@@ -5,7 +5,7 @@
 import { WALL_EVENTS } from '../../../server/protocol/walls';
 import { EVENTS, TOPICS, isDelta, type Delta, type Hello, type SubscribeReply, type Topic, type TopicSync } from '../../../server/protocol/live';
 import { touchStream, useWall } from '../store/wall-store';
-import { applyOf, type LiveClientSocket, type WallBuffers } from './wall-buffers';
+import { applyOf, kpiFirst, type LiveClientSocket, type WallBuffers } from './wall-buffers';
 
 export interface LiveFeed {
   /** the socket is (again) connected and the wall joined: ask for what was missed */
@@ -41,8 +41,7 @@ export function liveFeed(socket: LiveClientSocket, { fleet, sinks }: WallBuffers
       if (!active) return;
       if (err || !reply.ok) { if (socket.connected) setTimeout(() => subscribe(fresh), 1000); return; }
       if (reply.run !== run) { seq.clear(); run = reply.run; }
-      // the kpi snapshot must land before kpi deltas can merge into it
-      for (const r of [...reply.results].sort((a, b) => (a.topic === 'kpi' ? -1 : b.topic === 'kpi' ? 1 : 0))) applySync(r);
+      for (const r of kpiFirst(reply.results)) applySync(r);
       if (fresh.includes('kpi')) useWall.setState({ connection: 'online', offlineSince: null });
     });
   }

@@ -15,6 +15,10 @@ type Apply = { snapshot(sink: unknown, s: unknown, time: number): void; delta(si
 // one topic's client rules applied to that topic's sink: TypeScript cannot follow the pairing through the union
 export const applyOf = (topic: Topic): Apply => TOPIC_DEFS[topic].client as unknown as Apply;
 
+/** a reply's topics with kpi first: its snapshot must land before kpi deltas can merge into it */
+export const kpiFirst = <T extends { topic: Topic }>(results: readonly T[]): T[] =>
+  [...results].sort((a, b) => (a.topic === 'kpi' ? -1 : b.topic === 'kpi' ? 1 : 0));
+
 /** The buffers a wall draws from and the sinks each topic's snapshot and deltas go to (live or replayed). */
 export function liveBuffers() {
   const fleet = createFleetMotion();

@@ -5,7 +5,7 @@
 // same moment at the same time.
 import { EVENTS, TOPICS, type MomentReply, type Topic } from '../../../server/protocol/live';
 import { touchStream, useWall } from '../store/wall-store';
-import { applyOf, type LiveClientSocket, type WallBuffers } from '../live/wall-buffers';
+import { applyOf, kpiFirst, type LiveClientSocket, type WallBuffers } from '../live/wall-buffers';
 import type { ReplayPlan } from './plan';
 
 /** how often a played window asks for the whole wall, and for the fleet alone (wall time) */
@@ -68,7 +68,7 @@ export function replayFeed(socket: LiveClientSocket, { fleet, sinks }: WallBuffe
   function apply(r: Extract<MomentReply, { ok: true }>, kind: 'full' | 'fleet'): void {
     // the past may be earlier than what is on screen: the streams' ages start again from this moment
     if (kind === 'full') useWall.setState({ lastAt: { kpi: null, fleet: null, incidents: null, containers: null, appeals: null } });
-    for (const s of [...r.results].sort((a, b) => (a.topic === 'kpi' ? -1 : b.topic === 'kpi' ? 1 : 0))) {
+    for (const s of kpiFirst(r.results)) {
       if (s.mode === 'snapshot') applyOf(s.topic).snapshot(sinks[s.topic], s.snapshot, s.time);
     }
     if (r.frame) { fleet.apply(r.frame, performance.now()); touchStream('fleet', fleet.newestFixAt); }
